@@ -1,0 +1,4 @@
+#ifndef CXLSXWRITER_SHIM_H
+#define CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif

@@ -1,0 +1,16 @@
+import ArgumentParser
+import ReconKit
+
+/// `recon`: the ministry–province reconciliation engine (部省两级运政系统数据对账).
+@main
+struct Recon: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recon",
+        abstract: "部省两级运政数据对账 — reconcile ministry and provincial road-transport registries and score indicators 10–12.",
+        version: ReconKit.version,
+        subcommands: [
+            MigrateCommand.self,
+            StatusCommand.self,
+        ]
+    )
+}
