@@ -1,0 +1,63 @@
+/// A province taking part in reconciliation.
+public struct ProvinceConfig: Sendable, Equatable {
+    /// GB/T 2260 province code, e.g. `410000`.
+    public var code: String
+    /// 中文名, e.g. `河南省`.
+    public var name: String
+    /// The province's own registry (省级运政系统).
+    public var source: DatabaseSource
+
+    /// A province.
+    public init(code: String, name: String, source: DatabaseSource) {
+        self.code = code
+        self.name = name
+        self.source = source
+    }
+}
+
+/// The whole configuration of a recon installation (`recon.toml`).
+public struct ReconConfig: Sendable, Equatable {
+    /// The results database (schema `recon`).
+    public var results: DatabaseSource
+    /// The ministry registry (部级运政系统).
+    public var ministry: DatabaseSource
+    /// The platform (便民政务系统), for indicator 12; `nil` when not configured.
+    public var platform: DatabaseSource?
+    /// The provinces.
+    public var provinces: [ProvinceConfig]
+    /// The compared record sets (defaults: ``RecordSetSpec/reference``).
+    public var recordSets: [RecordSetSpec]
+    /// Business records for indicator 12.
+    public var businessRecords: BusinessRecordSpec
+    /// The scoring policy name (see ``ScoringPolicy``); default the 2022 text.
+    public var policyName: String
+
+    /// A configuration.
+    public init(results: DatabaseSource, ministry: DatabaseSource, platform: DatabaseSource? = nil,
+                provinces: [ProvinceConfig], recordSets: [RecordSetSpec] = RecordSetSpec.reference,
+                businessRecords: BusinessRecordSpec = BusinessRecordSpec(), policyName: String = "jtys-2022-1599") {
+        self.results = results
+        self.ministry = ministry
+        self.platform = platform
+        self.provinces = provinces
+        self.recordSets = recordSets
+        self.businessRecords = businessRecords
+        self.policyName = policyName
+    }
+
+    /// The province with a code; an error listing the configured ones otherwise.
+    public func province(_ code: String) throws -> ProvinceConfig {
+        guard let province = provinces.first(where: { $0.code == code }) else {
+            throw ConfigError("province \(code) is not configured (configured: \(provinces.map(\.code).joined(separator: ", ")))")
+        }
+        return province
+    }
+
+    /// The record set with a name; an error listing the configured ones otherwise.
+    public func recordSet(_ name: String) throws -> RecordSetSpec {
+        guard let set = recordSets.first(where: { $0.name == name }) else {
+            throw ConfigError("record set \"\(name)\" is not configured (configured: \(recordSets.map(\.name).joined(separator: ", ")))")
+        }
+        return set
+    }
+}
