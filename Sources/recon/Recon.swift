@@ -11,6 +11,7 @@ struct Recon: ParsableCommand {
         subcommands: [
             MigrateCommand.self,
             StatusCommand.self,
+            CalendarCommand.self,
         ]
     )
 }

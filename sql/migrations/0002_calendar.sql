@@ -10,11 +10,14 @@ CREATE TABLE recon.holiday_notices (
 );
 COMMENT ON TABLE recon.holiday_notices IS '节假日安排通知(按年)';
 
+-- A notice may list days of the neighbouring year (a holiday period spilling over New Year):
+-- each day is kept under the notice that listed it and applies on its own date.
 CREATE TABLE recon.holiday_days (
-    day     date PRIMARY KEY,
-    year    integer NOT NULL REFERENCES recon.holiday_notices (year) ON DELETE CASCADE,
-    kind    text NOT NULL CHECK (kind IN ('holiday', 'workday')),
-    name    text NOT NULL,
-    CHECK (extract(year FROM day) = year)
+    notice_year integer NOT NULL REFERENCES recon.holiday_notices (year) ON DELETE CASCADE,
+    day         date NOT NULL,
+    kind        text NOT NULL CHECK (kind IN ('holiday', 'workday')),
+    name        text NOT NULL,
+    PRIMARY KEY (notice_year, day),
+    CHECK (abs(extract(year FROM day) - notice_year) <= 1)
 );
 COMMENT ON TABLE recon.holiday_days IS '放假日(holiday)与调休上班日(workday)';

@@ -19,11 +19,13 @@ public struct FieldSpec: Sendable, Equatable, Hashable {
 extension FieldSpec {
     // Normaliser sets for the kinds of core field (注3 of 交办运函〔2022〕1599号); they remove the
     // dirt listed in identifiers.md ("false differences to normalise away") and nothing else.
-    static let identifierNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .upper, .emptyAsNull]
-    static let codeNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .upper, .emptyAsNull]
-    static let textNormalisers: [FieldNormaliser] = [.fullWidth, .parentheses, .trim, .collapseSpaces, .emptyAsNull]
-    static let dateNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .date, .emptyAsNull]
-    static let numberNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .decimal, .emptyAsNull]
+    // identifiers.md: "''、'0' or 无 standing for empty" — placeholders count as empty everywhere;
+    // a lone '0' only in dates (in a number field 0 is a value).
+    static let identifierNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .upper, .placeholderAsNull, .emptyAsNull]
+    static let codeNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .upper, .placeholderAsNull, .emptyAsNull]
+    static let textNormalisers: [FieldNormaliser] = [.fullWidth, .parentheses, .trim, .collapseSpaces, .placeholderAsNull, .emptyAsNull]
+    static let dateNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .date, .placeholderAsNull, .zeroAsNull, .emptyAsNull]
+    static let numberNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .decimal, .placeholderAsNull, .emptyAsNull]
 
     static func identifier(_ column: String, _ label: String) -> FieldSpec { FieldSpec(column: column, label: label, normalisers: identifierNormalisers) }
     static func code(_ column: String, _ label: String) -> FieldSpec { FieldSpec(column: column, label: label, normalisers: codeNormalisers) }

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import PostgresClient
+import ReconKit
+
+/// `recon calendar …`: China's official working days (State Council notices, 调休 included).
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Working days on China's official holiday calendar (Beijing time).",
+        subcommands: [IsWorkday.self, AddWorkingDays.self, NthWorkday.self, Deadline.self, Window.self,
+                      Show.self, Import.self, Status.self])
+
+    struct IsWorkday: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "is-workday", abstract: "Is DATE a working day? (true/false)")
+        @Argument(help: "YYYY-MM-DD (Beijing)") var date: String
+        @OptionGroup var options: CalendarOptions
+        func run() throws {
+            let status = try options.calendar().dayStatus(try CivilDate.parse(date))
+            options.emit(plain: String(status.isWorkingDay),
+                         json: [("date", .string(status.date.description)), ("workday", .bool(status.isWorkingDay)),
+                                ("kind", .string(status.kind.rawValue)), ("festival", status.festival.map { .string($0) } ?? .null)],
+                         assumedYears: status.assumedOrdinaryWeekends ? [status.date.year] : [])
+        }
+    }
+
+    struct AddWorkingDays: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-working-days", abstract: "The N-th working day after DATE (day 1 is the first working day after it).")
+        @Argument(help: "YYYY-MM-DD") var date: String
+        @Argument(help: "N ≥ 1") var count: Int
+        @OptionGroup var options: CalendarOptions
+        func run() throws {
+            let answer = try options.calendar().addingWorkingDays(count, to: try CivilDate.parse(date))
+            options.emit(plain: answer.value.description,
+                         json: [("date", .string(date)), ("working_days", .int(count)), ("result", .string(answer.value.description))],
+                         assumedYears: answer.assumedYears)
+        }
+    }
+
+    struct NthWorkday: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "nth-workday", abstract: "The N-th working day of a month (e.g. 2025-10 10 → 2025-10-21).")
+        @Argument(help: "YYYY-MM") var month: String
+        @Argument(help: "N ≥ 1") var n: Int
+        @OptionGroup var options: CalendarOptions
+        func run() throws {
+            let answer = try options.calendar().workingDay(n, of: try YearMonth.parse(month))
+            options.emit(plain: answer.value.description,
+                         json: [("month", .string(month)), ("n", .int(n)), ("result", .string(answer.value.description))],
+                         assumedYears: answer.assumedYears)
+        }
+    }
+
+    struct Deadline: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The rectification deadline of a list issued at an instant: the end of the 5th working day after the issue day (Beijing).",
+            discussion: "Plain output is the last millisecond of that day (…T23:59:59.999+08:00); a re-upload is on time when it is before the next day's 00:00 Beijing.")
+        @Argument(help: "Issue instant, ISO 8601 with offset, e.g. 2025-09-30T10:00:00+08:00") var issuedAt: String
+        @OptionGroup var options: CalendarOptions
+        func run() throws {
+            let deadline = try options.calendar().rectificationDeadline(issuedAt: try BeijingTime.parseTimestamp(issuedAt))
+            let last = BeijingTime.format(deadline.end.addingTimeInterval(-0.001))
+            options.emit(plain: last,
+                         json: [("issued_at", .string(BeijingTime.format(deadline.issuedAt))),
+                                ("working_days", .array(deadline.workingDays.map { .string($0.description) })),
+                                ("deadline", .string(last)),
+                                ("end_exclusive", .string(BeijingTime.format(deadline.end)))],
+                         assumedYears: deadline.assumedYears)
+        }
+    }
+
+    struct Window: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The quarter's reconciliation window (每季度第一周): first and last day.")
+        @Argument(help: "Quarter, e.g. 2026Q4") var quarter: String
+        @Option(help: "Window policy: \(ReconciliationWindowPolicy.all.map(\.name).joined(separator: ", "))") var policy: String = ReconciliationWindowPolicy.firstFiveWorkingDays.name
+        @OptionGroup var options: CalendarOptions
+        func run() throws {
+            let window = try options.calendar().reconciliationWindow(try Quarter.parse(quarter), policy: try ReconciliationWindowPolicy.named(policy))
+            options.emit(plain: "\(window.firstDay) \(window.lastDay)",
+                         json: [("quarter", .string(quarter)), ("policy", .string(window.policy.name)),
+                                ("first_day", .string(window.firstDay.description)), ("last_day", .string(window.lastDay.description)),
+                                ("days", .array(window.countedDays.map { .string($0.description) })),
+                                ("start", .string(BeijingTime.format(window.start))), ("end_exclusive", .string(BeijingTime.format(window.end)))],
+                         assumedYears: window.assumedYears)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A year's holidays and make-up working days.")
+        @Argument(help: "Year, e.g. 2026") var year: Int
+        @OptionGroup var options: CalendarOptions
+        func run() throws { print(try options.calendar().describe(year: year)) }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load a State Council holiday notice into the results database (replaces that year's earlier version).",
+            discussion: "FILE is this project's TSV (date<TAB>holiday|workday<TAB>name) or the community feed's JSON ({\"year\":2027,\"days\":[{\"name\":…,\"date\":…,\"isOffDay\":…}]}).")
+        @Argument(help: "TSV or JSON file") var file: String
+        @OptionGroup var database: DatabaseOption
+        func run() throws {
+            let url = URL(fileURLWithPath: file)
+            let data: Data
+            do { data = try Data(contentsOf: url) } catch { throw ValidationError("cannot read \(file): \(error.localizedDescription)") }
+            let name = url.lastPathComponent
+            let isJSON = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{")
+            let notices = isJSON ? [try HolidayNotice.parseFeedJSON(data, sourceName: name)]
+                                 : try HolidayNotice.parseTSV(String(decoding: data, as: UTF8.self), sourceName: name)
+            let connection = try Connection(conninfo: try database.resolved(), applicationName: "recon calendar import")
+            for (year, replaced) in try CalendarStore(connection: connection).importNotices(notices) {
+                let notice = notices.first { $0.year == year }!
+                print("\(year): \(replaced ? "replaced" : "loaded") \(notice.days.count) days from \(name) (version \(notice.contentHash))")
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Years known, their source and when they were loaded; warns from November when next year's notice is missing.")
+        @OptionGroup var options: CalendarOptions
+        @Option(help: "Pretend today is this Beijing date (YYYY-MM-DD).") var today: String?
+        func run() throws {
+            var stored: [CalendarStore.StoredNotice] = []
+            if let dsn = options.dsn ?? ProcessEnvironment.value("RECON_DB"), !dsn.isEmpty {
+                stored = try CalendarStore(connection: try Connection(conninfo: dsn, applicationName: "recon calendar")).storedNotices()
+            }
+            let calendar = try options.calendar()
+            let todayDate = try today.map(CivilDate.parse) ?? BeijingTime.civilDate(of: Date())
+            let report = CalendarStatusReport(calendar: calendar, imported: stored, today: todayDate)
+            print(report.rendered())
+            if let warning = report.missingNextYearWarning {
+                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import ReconKit
+
+/// The built-in calendar against `../shared/reference/cn-workdays-2019-2026.tsv`, read naively
+/// here, with weekdays from Foundation's Gregorian calendar.
+@Suite("Built-in calendar vs the reference TSV")
+struct BuiltInCalendarReferenceTests {
+    @Test func builtInTextIsTheReferenceFileVerbatim() throws {
+        #expect(BuiltInNotices.tsv == (try CalendarReferenceFiles.workdaysTSV()))
+    }
+
+    @Test func everyDay2019Through2026() throws {
+        let kinds = try CalendarReferenceFiles.workdayKinds()
+        #expect(kinds.count == 290)
+        let calendar = WorkdayCalendar.builtIn
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = TimeZone(secondsFromGMT: 0)!
+        var instant = gregorian.date(from: DateComponents(year: 2019, month: 1, day: 1))!
+        let end = gregorian.date(from: DateComponents(year: 2026, month: 12, day: 31))!
+        var seen = 0
+        var listedSeen = 0
+        var workingDays = 0
+        while instant <= end {
+            let parts = gregorian.dateComponents([.year, .month, .day, .weekday], from: instant)
+            let text = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            let isWeekend = parts.weekday == 1 || parts.weekday == 7  // Sunday, Saturday
+            let expected: Bool
+            switch kinds[text] {
+            case "holiday": expected = false; listedSeen += 1
+            case "workday": expected = true; listedSeen += 1
+            default: expected = !isWeekend
+            }
+            let status = try calendar.dayStatus(try CivilDate.parse(text))
+            #expect(status.isWorkingDay == expected, "\(text): \(status)")
+            #expect(!status.assumedOrdinaryWeekends)
+            if expected { workingDays += 1 }
+            seen += 1
+            instant = instant.addingTimeInterval(86_400)
+        }
+        #expect(seen == 2922)  // 8 years, two of them leap years
+        #expect(listedSeen == kinds.count)
+        // Cross-check of a year total with the calendar's own range query.
+        let total = try calendar.workingDays(from: civilDate("2019-01-01"), through: civilDate("2026-12-31")).value.count
+        #expect(total == workingDays)
+    }
+
+    /// 2026-02-14 (Saturday) is a make-up working day for the Spring Festival.
+    @Test func makeUpSaturday2026_02_14() throws {
+        #expect(try CalendarReferenceFiles.workdayKinds()["2026-02-14"] == "workday")
+        let status = try WorkdayCalendar.builtIn.dayStatus(civilDate("2026-02-14"))
+        #expect(status.kind == .makeUpWorkday)
+        #expect(status.festival == "Spring Festival (春节)")
+        #expect(status.isWorkingDay)
+    }
+
+    /// 2020: the Spring Festival holiday was extended to 2020-02-02 (COVID-19), cancelling the
+    /// make-up working day of Saturday 2020-02-01.
+    @Test func springFestival2020Extension() throws {
+        let kinds = try CalendarReferenceFiles.workdayKinds()
+        for text in ["2020-01-31", "2020-02-01", "2020-02-02"] { #expect(kinds[text] == "holiday", "\(text)") }
+        let calendar = WorkdayCalendar.builtIn
+        #expect(try !calendar.isWorkingDay(civilDate("2020-01-31")))  // Friday
+        #expect(try !calendar.isWorkingDay(civilDate("2020-02-01")))  // Saturday, no make-up
+        #expect(try !calendar.isWorkingDay(civilDate("2020-02-02")))
+        #expect(try calendar.isWorkingDay(civilDate("2020-02-03")))   // Monday, back to work
+        #expect(try calendar.addingWorkingDays(1, to: civilDate("2020-01-23")).value == civilDate("2020-02-03"))
+    }
+
+    @Test func builtInKnowsExactly2019Through2026() {
+        #expect(WorkdayCalendar.builtIn.knownYears == Array(2019...2026))
+        #expect(!WorkdayCalendar.builtIn.assumeOrdinaryWeekends)
+    }
+
+    @Test func describeListsFestivals() throws {
+        let text = try WorkdayCalendar.builtIn.describe(year: 2026)
+        #expect(text.contains("Spring Festival (春节): off 2026-02-15 Sun – 2026-02-23 Mon (9 days); make-up working days 2026-02-14 Sat, 2026-02-28 Sat"))
+        #expect(text.contains("New Year's Day (元旦): off 2026-01-01 Thu – 2026-01-03 Sat (3 days); make-up working day 2026-01-04 Sun"))
+        #expect(text.contains("国务院办公厅关于2026年部分节假日安排的通知"))
+        #expect(throws: WorkdayCalendarError.self) { try WorkdayCalendar.builtIn.describe(year: 2027) }
+    }
+}
