@@ -12,6 +12,7 @@ struct Recon: ParsableCommand {
             MigrateCommand.self,
             StatusCommand.self,
             CalendarCommand.self,
+            ScoreCommand.self,
         ]
     )
 }

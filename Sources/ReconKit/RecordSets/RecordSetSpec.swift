@@ -23,6 +23,8 @@ public struct RecordSetSpec: Sendable, Equatable {
     public var ministryDeletedColumn: String
     /// The province's table (may be schema-qualified).
     public var provinceTable: String
+    /// Where the record set was defined, for messages (`recon.toml:31 [[record_set]]`).
+    public var origin: String = "built-in reference record set"
 
     /// A record set spec.
     public init(name: String, label: String, key: [FieldSpec], fields: [FieldSpec],

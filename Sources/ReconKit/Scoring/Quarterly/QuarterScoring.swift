@@ -1,0 +1,31 @@
+import PostgresClient
+
+/// The whole of `recon score`: computes a quarter's scores for every configured province with the
+/// calendar of the results database, and stores them (replacing an earlier scoring).
+public enum QuarterScoring {
+    /// Computes and stores; returns what was stored.
+    public static func run(config: ReconConfig, results: Connection, quarter: Quarter, policyName: String?,
+                           environment: [String: String]) throws -> QuarterScores {
+        let policy = try ScoringPolicy.named(policyName ?? config.policyName)
+        let calendar = try CalendarStore(connection: results).calendar()
+        var aggregation: ((ProvinceConfig, Quarter) throws -> AggregationCounts)? = nil
+        if let platformSource = config.platform {
+            let ministry = try Connection(conninfo: try config.ministry.resolve(environment: environment), applicationName: "recon score")
+            let platform = try Connection(conninfo: try platformSource.resolve(environment: environment), applicationName: "recon score")
+            let counter = AggregationCounter(ministry: ministry, platform: platform, spec: config.businessRecords)
+            aggregation = { province, quarter in try counter.count(province: province.code, quarter: quarter) }
+        }
+        let scorer = QuarterlyScorer(results: results, calendar: calendar, policy: policy, aggregation: aggregation)
+        let scores = try scorer.score(quarter: quarter, provinces: config.provinces)
+        try ScoreStore.replace(scores, on: results)
+        return scores
+    }
+}
+
+extension QuarterScores {
+    /// The same scoring restricted to some provinces (for display).
+    public func filtered(to codes: [String]) -> QuarterScores {
+        QuarterScores(quarter: quarter, policy: policy, calendarVersion: calendarVersion, resultsDue: resultsDue,
+                      noticeEnds: noticeEnds, provinces: provinces.filter { codes.contains($0.provinceCode) })
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ReconKit
+
+/// `recon score what-if`: the score a rate would earn.
+struct ScoreWhatIfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "what-if",
+        abstract: "Print the score a rate would earn on indicator 10, 11 or 12 (e.g. --indicator 11 --rate 97.5% → 4.63).")
+
+    @Option(help: "10 对账差异率, 11 对账整改率 or 12 数据归集率") var indicator: Int
+    @Option(help: "A rate such as 97.5% or 0.975") var rate: String?
+    @Option(help: "Numerator count (with --denominator)") var numerator: Int?
+    @Option(help: "Denominator count (with --numerator)") var denominator: Int?
+    @Flag(help: "Print JSON: {\"indicator\":11,\"rate\":\"97.5%\",\"score\":\"4.63\"}") var json = false
+
+    func validate() throws {
+        let counts = numerator != nil || denominator != nil
+        if rate != nil && counts { throw ValidationError("give either --rate or --numerator/--denominator, not both") }
+        if rate == nil && (numerator == nil || denominator == nil) {
+            throw ValidationError("give --rate R, or both --numerator A and --denominator B")
+        }
+    }
+
+    func run() throws {
+        let which = try Indicator(number: indicator)
+        let answer: WhatIf
+        if let rate {
+            answer = try WhatIf.evaluate(which, rate: rate)
+        } else {
+            answer = try WhatIf.evaluate(which, numerator: numerator!, denominator: denominator!)
+        }
+        print(json ? answer.json : answer.score.description)
+    }
+}
