@@ -12,6 +12,12 @@ public struct AggregationCounts: Sendable, Equatable {
     public let ministryRecords: Int
     /// Of those, the ones whose serial number is in the platform.
     public let matchedRecords: Int
+
+    /// Counts.
+    public init(ministryRecords: Int, matchedRecords: Int) {
+        self.ministryRecords = ministryRecords
+        self.matchedRecords = matchedRecords
+    }
 }
 
 /// Counts indicator 12 for one province and quarter.
@@ -37,7 +43,7 @@ public struct AggregationCounter {
                   WHERE \(try ministry.quoteIdentifier(spec.provinceColumn)) = \(try ministry.quoteLiteral(province))
                     AND \(try ministry.quoteIdentifier(spec.submittedColumn)) >= \(try ministry.quoteLiteral(start))::timestamptz
                     AND \(try ministry.quoteIdentifier(spec.submittedColumn)) <  \(try ministry.quoteLiteral(end))::timestamptz
-                  ORDER BY 1 COLLATE "C" NULLS FIRST) TO STDOUT
+                  ORDER BY \(serial) COLLATE "C" NULLS FIRST) TO STDOUT
             """
         let platformSerial = try platform.quoteIdentifier(spec.serialColumn)
         let platformSQL = """
