@@ -1,0 +1,68 @@
+/// What `recon due` has to do on a Beijing date, decided from the calendar alone.
+public struct DuePlan: Sendable, Equatable {
+    /// One piece of due work.
+    public enum Step: Sendable, Equatable, CustomStringConvertible {
+        /// The quarter's official reconciliation (inside its window), then issuing its list, for
+        /// every province that has none yet.
+        case reconcile(quarter: Quarter, windowFirstDay: CivilDate, windowLastDay: CivilDate)
+        /// Tracking of the open lists' re-uploads (every working day).
+        case track
+        /// Scoring and export of a quarter (from the 10th working day of the month after it, until done).
+        case score(quarter: Quarter, due: CivilDate)
+
+        public var description: String {
+            switch self {
+            case let .reconcile(quarter, first, last):
+                return "reconcile \(quarter) (window \(first) – \(last)) and issue lists, for provinces without an official run"
+            case .track: return "track re-uploads of open lists"
+            case let .score(quarter, due): return "score \(quarter) (results due \(due)) and export, unless already scored"
+            }
+        }
+    }
+
+    /// The date planned for.
+    public let date: CivilDate
+    /// Whether it is a working day.
+    public let isWorkingDay: Bool
+    /// The steps, in the order they run.
+    public let steps: [Step]
+    /// Loud warnings (e.g. next year's holiday notice missing from November on).
+    public let warnings: [String]
+
+    /// Readable lines for `--dry-run`.
+    public func rendered() -> String {
+        var lines = ["recon due \(date) (\(isWorkingDay ? "working day" : "day off")):"]
+        lines += steps.isEmpty ? ["  nothing due"] : steps.map { "  - \($0)" }
+        lines += warnings.map { "  ! \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Decides the due work of a date.
+public enum DuePlanner {
+    /// The plan for `date` under `policy`'s windows.
+    public static func plan(date: CivilDate, calendar: WorkdayCalendar, policy: ScoringPolicy) throws -> DuePlan {
+        var steps: [DuePlan.Step] = []
+        let quarter = date.quarter
+        // 10/11: 未在每季度第一周完成数据对账的省份，得0分 — reconcile while the window lasts; a
+        // province that failed is retried the next day while the window lasts.
+        var windows = [try calendar.reconciliationWindow(quarter, policy: policy.reconciliationWindow)]
+        if policy.rectificationWindow != policy.reconciliationWindow {
+            windows.append(try calendar.reconciliationWindow(quarter, policy: policy.rectificationWindow))
+        }
+        for window in windows where window.firstDay <= date && date <= window.lastDay {
+            steps.append(.reconcile(quarter: quarter, windowFirstDay: window.firstDay, windowLastDay: window.lastDay))
+        }
+        let workingDay = try calendar.isWorkingDay(date)
+        if workingDay { steps.append(.track) }
+        // 第八条: 每季度次月第10个工作日出当季度评价结果 — score the previous quarter from that day on.
+        let previous = quarter.previous
+        let due = try calendar.resultsDueDate(previous).value
+        if date >= due { steps.append(.score(quarter: previous, due: due)) }
+        var warnings: [String] = []
+        if date.month >= 11, !calendar.isKnown(year: date.year + 1) {
+            warnings.append("the State Council's holiday notice for \(date.year + 1) is not loaded: deadlines and windows reaching into \(date.year + 1) will fail. Load it with `recon calendar import FILE` as soon as it is published.")
+        }
+        return DuePlan(date: date, isWorkingDay: workingDay, steps: steps, warnings: warnings)
+    }
+}
