@@ -1,0 +1,200 @@
+import Foundation
+import PostgresClient
+
+/// Where a reconciliation reads and writes: libpq conninfo strings (never logged unredacted).
+public struct ReconcileSources: Sendable {
+    /// The results database.
+    public var results: String
+    /// The ministry registry (部级运政系统).
+    public var ministry: String
+    /// The province's registry (省级运政系统).
+    public var province: String
+
+    /// Sources from conninfo strings.
+    public init(results: String, ministry: String, province: String) {
+        self.results = results
+        self.ministry = ministry
+        self.province = province
+    }
+
+    /// The sources of a configured province.
+    public init(config: ReconConfig, provinceCode: String, environment: [String: String]) throws {
+        results = try config.results.resolve(environment: environment)
+        ministry = try config.ministry.resolve(environment: environment)
+        province = try config.province(provinceCode).source.resolve(environment: environment)
+    }
+}
+
+/// Tuning of a reconciliation; the defaults bound memory to a few MiB whatever the row count.
+public struct ReconcileOptions: Sendable {
+    /// Bytes per row batch.
+    public var batchBytes = 512 * 1024
+    /// Rows per row batch at most.
+    public var batchRows = 8192
+    /// Batches circulating per side (the bounded queue between a reader and the merge).
+    public var batchesPerSide = 4
+    /// Show a progress line on stderr (default: when stderr is a terminal).
+    public var progress = DiffProgress.stderrIsTerminal
+
+    /// The defaults.
+    public init() {}
+}
+
+/// Reconciles one province: for each record set, streams both sides in key order, merges them,
+/// and stores the run (indicator 10, 对账差异率).
+///
+/// The run row is written 'running' first, in a transaction of its own; then everything else —
+/// every difference (COPY IN), the per-set counts, the totals and the status 'completed' — in ONE
+/// transaction on the results connection, so a run that fails or is killed leaves nothing but its
+/// run row (marked 'failed' in a separate statement, or reaped later; see ``RunStore``).
+public final class Reconciler {
+    let sources: ReconcileSources
+    let provinceCode: String
+    let provinceName: String
+    let recordSets: [RecordSetSpec]
+    let options: ReconcileOptions
+
+    /// A reconciliation of `recordSets` for one province.
+    public init(sources: ReconcileSources, provinceCode: String, provinceName: String,
+                recordSets: [RecordSetSpec], options: ReconcileOptions = ReconcileOptions()) {
+        self.sources = sources
+        self.provinceCode = provinceCode
+        self.provinceName = provinceName
+        self.recordSets = recordSets
+        self.options = options
+    }
+
+    /// Runs it: returns the completed run, or throws ``RunFailure`` (after marking the run failed).
+    public func run() throws -> RunOutcome {
+        var runID: Int64? = nil
+        do {
+            // Configuration problems are refused before a run row is written or data moves.
+            let queries = try recordSets.map { try DiffQuery($0) }
+            for query in queries {
+                _ = try query.copy(.ministry, provinceCode: provinceCode)
+                _ = try query.copy(.province, provinceCode: provinceCode)
+            }
+            let results = try Connection(conninfo: sources.results, applicationName: "recon reconcile \(provinceCode)")
+            let store = RunStore(connection: results)
+            try store.reapStaleRuns()
+            let id = try store.begin(provinceCode: provinceCode, provinceName: provinceName,
+                                     recordSets: recordSets.map(\.name), configHash: RecordSetSpec.fingerprint(recordSets))
+            runID = id
+            do {
+                let outcome = try diffAndStore(runID: id, store: store)
+                store.release(runID: id)
+                return outcome
+            } catch {
+                let message = String(describing: error)
+                markFailed(runID: id, message: message, store: store)
+                store.release(runID: id)
+                throw RunFailure(runID: id, provinceCode: provinceCode, message: message)
+            }
+        } catch let failure as RunFailure {
+            throw failure
+        } catch {
+            throw RunFailure(runID: runID, provinceCode: provinceCode, message: String(describing: error))
+        }
+    }
+
+    /// Connects to both sides, checks their tables, then diffs every set inside one results transaction.
+    private func diffAndStore(runID: Int64, store: RunStore) throws -> RunOutcome {
+        let ministry = try Connection(conninfo: sources.ministry, applicationName: "recon reconcile \(provinceCode) ministry")
+        let province = try Connection(conninfo: sources.province, applicationName: "recon reconcile \(provinceCode) province")
+        for set in recordSets {
+            try SourceSchemaCheck.verify(set, side: .ministry, connection: ministry)
+            try SourceSchemaCheck.verify(set, side: .province, connection: province)
+        }
+        let m = DiffSource(connection: ministry, conninfo: sources.ministry)
+        let p = DiffSource(connection: province, conninfo: sources.province)
+        let sets: [SetOutcome] = try store.connection.transaction { db in
+            var sets: [SetOutcome] = []
+            for set in recordSets {
+                let started = ContinuousClock.now
+                var counts = DiffCounts()
+                try db.copyIn(DifferenceCopyWriter.copyStatement) { writer in
+                    let sink = DifferenceCopyWriter(runID: runID, recordSet: set, writer: writer)
+                    counts = try Self.diff(set, provinceCode: provinceCode, ministry: m, province: p, sink: sink, options: options)
+                }
+                let elapsed = ContinuousClock.now - started
+                let milliseconds = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+                try store.insertRunSet(runID: runID, recordSet: set, counts: counts, milliseconds: milliseconds)
+                sets.append(SetOutcome(recordSet: set.name, label: set.label, counts: counts, milliseconds: milliseconds))
+            }
+            try store.complete(runID: runID, totals: sets.reduce(DiffCounts()) { $0 + $1.counts })
+            return sets
+        }
+        return RunOutcome(runID: runID, provinceCode: provinceCode, sets: sets)
+    }
+
+    /// Marks the run failed; on a fresh connection if the results connection itself is gone.
+    private func markFailed(runID: Int64, message: String, store: RunStore) {
+        if (try? store.markFailed(runID: runID, message: message)) != nil { return }
+        if let fresh = try? Connection(conninfo: sources.results, applicationName: "recon reconcile \(provinceCode)") {
+            try? RunStore(connection: fresh).markFailed(runID: runID, message: message)
+        }
+    }
+
+    /// Diffs one record set of one province into `sink`: both sides streamed at once (a reader
+    /// thread each), merged on this thread. Memory: `2 × batchesPerSide × batchBytes` of rows.
+    public static func diff(_ recordSet: RecordSetSpec, provinceCode: String, ministry: DiffSource, province: DiffSource,
+                            sink: any DifferenceSink, options: ReconcileOptions = ReconcileOptions()) throws -> DiffCounts {
+        let query = try DiffQuery(recordSet)
+        var estimate: Int? = nil
+        if options.progress {
+            let mRows = RowEstimate.rows(ministry.connection, explain: try query.estimateStatement(.ministry, provinceCode: provinceCode))
+            let pRows = RowEstimate.rows(province.connection, explain: try query.estimateStatement(.province, provinceCode: provinceCode))
+            estimate = max(mRows ?? 0, pRows ?? 0)
+        }
+        let progress = DiffProgress(enabled: options.progress, label: "\(provinceCode) \(recordSet.name) \(recordSet.label)", estimate: estimate)
+        defer { progress.finish() }
+
+        let readers = try [(DiffSide.ministry, ministry), (DiffSide.province, province)].map { side, source in
+            let channel = BatchChannel(batches: options.batchesPerSide, byteCapacity: options.batchBytes, rowCapacity: options.batchRows)
+            return (try CopyReader(side: side, connection: source.connection,
+                                   statement: try query.copy(side, provinceCode: provinceCode), channel: channel), source)
+        }
+        // A side that fails makes the merge stop waiting for the other.
+        let channels = (readers[0].0.channel, readers[1].0.channel)
+        readers[0].0.onFailure = { error in channels.1.abort(error) }
+        readers[1].0.onFailure = { error in channels.0.abort(error) }
+        for (reader, _) in readers { reader.start() }
+        do {
+            let counts = try KeyedMerger(recordSet: recordSet).run(
+                ministry: readers[0].0.channel, province: readers[1].0.channel, sink: sink,
+                onBatch: options.progress ? { side, rows in progress.batch(side, rows: rows) } : nil)
+            for (reader, _) in readers { _ = reader.channel.waitForReader() }
+            return counts
+        } catch {
+            for (reader, source) in readers { stop(reader, source: source) }
+            throw error
+        }
+    }
+
+    /// Stops a reader: at its next batch; if it is waiting on the server (e.g. still sorting), by
+    /// cancelling the server's statement from another session. Returns when the reader is done.
+    static func stop(_ reader: CopyReader, source: DiffSource) {
+        reader.channel.stop()
+        if reader.channel.waitForReader(until: Date(timeIntervalSinceNow: 0.5)) { return }
+        if let conninfo = source.conninfo,
+           let other = try? Connection(conninfo: conninfo, applicationName: "recon cancel") {
+            _ = try? other.execute("SELECT pg_cancel_backend($1)", [String(reader.backendPID)])
+        }
+        _ = reader.channel.waitForReader()
+    }
+}
+
+/// One side's database for a diff: the connection it is read on, and its conninfo to cancel a
+/// stuck read from another session (nil: just wait for the reader).
+public struct DiffSource: @unchecked Sendable {
+    /// The connection the side is streamed on (used by one reader thread at a time).
+    public let connection: Connection
+    /// Its conninfo, for cancelling.
+    public let conninfo: String?
+
+    /// A side's source.
+    public init(connection: Connection, conninfo: String? = nil) {
+        self.connection = connection
+        self.conninfo = conninfo
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import PostgresClient
+
+/// Issues a rectification list (整改清单) from a completed run: one item per differing key.
+///
+/// Indicator 11 (对账整改率): "收到对账差异数据整改清单后，在5个工作日内上传更新数据记录…". indicators.md
+/// *11*: "the list's issue counts as its receipt; day 1 is the first working day after the issue
+/// day; the deadline is the end (24:00 Beijing) of the 5th working day."
+///
+/// - One list per run (`recon.lists.run_id` is UNIQUE): issuing a run again returns the list it
+///   already has. Concurrent issuers of one run are serialised by a row lock on the run.
+/// - Everything happens in one transaction; the items are copied by the server
+///   (`INSERT … SELECT` from `recon.differences`), never through the client, so that a list of
+///   millions of items costs no client memory.
+/// - 序号 (`item_no`) numbers the items 1…n in the run's record-set order, then key order within
+///   each set (the diff's `seq`).
+public struct ListIssuer {
+    let connection: Connection
+
+    /// An issuer writing to a migrated results database.
+    public init(connection: Connection) { self.connection = connection }
+
+    /// What `issue` did.
+    public struct Outcome: Sendable {
+        /// The list (new, or the one the run already had).
+        public let list: RectificationList
+        /// True when this call created the list; false when the run already had one.
+        public let created: Bool
+        /// True when an existing list was marked official by this call (never the other way).
+        public let markedOfficial: Bool
+    }
+
+    /// Issues the list of completed run `runID`, or returns the one it already has.
+    ///
+    /// - Parameters:
+    ///   - official: the run is the quarter's official run (decided by the caller); an existing
+    ///     list is marked official when asked, never un-marked.
+    ///   - issuedAt: the issue instant; now when nil (tests and demos pass one).
+    ///   - assumeOrdinaryWeekends: explicit opt-in to compute a deadline that reaches into a year
+    ///     without a loaded State Council notice, as ordinary Monday–Friday weeks; the list then
+    ///     records `assumed_weekends`. Without it such a deadline is refused
+    ///     (indicators.md *Working days*: "never a silent guess").
+    public func issue(runID: Int64, official: Bool = false, issuedAt: Date? = nil,
+                      assumeOrdinaryWeekends: Bool = false) throws -> Outcome {
+        let store = ListStore(connection: connection)
+        return try connection.transaction { db in
+            let run = try lockCompletedRun(runID, on: db)
+            if let existing = try store.list(runID: runID) {
+                guard official, !existing.official else { return Outcome(list: existing, created: false, markedOfficial: false) }
+                try db.execute("UPDATE recon.lists SET official = true WHERE id = $1", [String(existing.id)])
+                return Outcome(list: try store.list(id: existing.id), created: false, markedOfficial: true)
+            }
+
+            let issued = issuedAt ?? Date()
+            let calendar = try CalendarStore(connection: db).calendar(assumeOrdinaryWeekends: assumeOrdinaryWeekends)
+            let deadline: RectificationDeadline
+            do {
+                deadline = try calendar.rectificationDeadline(issuedAt: issued)
+            } catch let error as WorkdayCalendarError {
+                throw ListError.deadlineNeedsUnknownYear(runID: runID, issuedAt: ListTime.human(issued),
+                                                         calendarMessage: error.description)
+            }
+            // The list belongs to the quarter in which its run finished (Beijing time).
+            let quarter = Quarter(containing: BeijingTime.civilDate(of: run.finishedAt))
+
+            let inserted = try db.execute("""
+                INSERT INTO recon.lists (run_id, province_code, quarter, official, issued_at, deadline,
+                                         calendar_version, assumed_weekends, item_count)
+                VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8, $9)
+                ON CONFLICT (run_id) DO NOTHING
+                RETURNING id
+                """, [String(runID), run.provinceCode, quarter.description, official ? "true" : "false",
+                      ListTime.sqlText(issued), ListTime.sqlText(deadline.end), calendar.versionHash,
+                      deadline.usedOrdinaryWeekendAssumption ? "true" : "false", String(run.storedDifferences)])
+            guard let idText = inserted.rows.first?[0], let listID = Int64(idText) else {
+                // Only reachable if the run row lock was bypassed; the list exists, return it.
+                guard let existing = try store.list(runID: runID) else { throw ListError.runNotFound(runID: runID) }
+                return Outcome(list: existing, created: false, markedOfficial: false)
+            }
+
+            let items = try db.execute("""
+                INSERT INTO recon.list_items (list_id, item_no, record_set, key_text, key_values, category,
+                                              ministry_count, province_count, fields)
+                SELECT $1, (row_number() OVER (ORDER BY array_position(r.record_sets, d.record_set) NULLS LAST,
+                                                        d.record_set COLLATE "C", d.seq))::integer,
+                       d.record_set, d.key_text, d.key_values, d.category, d.ministry_count, d.province_count, d.fields
+                FROM recon.differences d
+                JOIN recon.runs r ON r.id = d.run_id
+                WHERE d.run_id = $2
+                """, [String(listID), String(runID)])
+            guard Int64(items.affectedRows) == run.storedDifferences else {
+                throw ListError.runInconsistent(runID: runID, recorded: run.storedDifferences, stored: Int64(items.affectedRows))
+            }
+            return Outcome(list: try store.list(id: listID), created: true, markedOfficial: false)
+        }
+    }
+
+    /// The facts of a run needed to issue its list.
+    struct CompletedRun {
+        let provinceCode: String
+        let finishedAt: Date
+        let storedDifferences: Int64
+    }
+
+    /// Locks the run's row (serialising issuers of the same run) and checks it is completed and
+    /// consistent: its recorded count of differing keys equals the rows stored for it.
+    func lockCompletedRun(_ runID: Int64, on db: Connection) throws -> CompletedRun {
+        let rows = try db.execute("""
+            SELECT r.province_code, r.status, \(ListTime.microsSQL("r.finished_at")) AS finished_us, r.differing_keys,
+                   (SELECT count(*) FROM recon.differences d WHERE d.run_id = r.id) AS stored
+            FROM recon.runs r WHERE r.id = $1
+            FOR UPDATE OF r
+            """, [String(runID)]).rows
+        guard let row = rows.first else { throw ListError.runNotFound(runID: runID) }
+        let status = try row.string("status")
+        guard status == "completed" else { throw ListError.runNotCompleted(runID: runID, status: status) }
+        guard let finished = row["finished_us"] else { throw ListError.malformed(what: "finished_at of completed run \(runID)", value: "NULL") }
+        let storedText = try row.string("stored")
+        guard let stored = Int64(storedText) else { throw ListError.malformed(what: "difference count", value: storedText) }
+        if let recordedText = row["differing_keys"] {
+            guard let recorded = Int64(recordedText) else { throw ListError.malformed(what: "runs.differing_keys", value: recordedText) }
+            guard recorded == stored else { throw ListError.runInconsistent(runID: runID, recorded: recorded, stored: stored) }
+        }
+        return CompletedRun(provinceCode: try row.string("province_code"),
+                            finishedAt: try ListTime.instant(micros: finished, what: "finished_at"),
+                            storedDifferences: stored)
+    }
+}

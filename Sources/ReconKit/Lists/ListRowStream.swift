@@ -1,0 +1,73 @@
+import Foundation
+import PostgresClient
+
+/// Streams a list's rows out of the results database with `COPY … TO STDOUT`, in 序号 order and
+/// field order within an item, one row at a time: a list of millions of items never sits in
+/// memory.
+public struct ListRowStream {
+    let connection: Connection
+
+    /// A stream over a migrated results database.
+    public init(connection: Connection) { self.connection = connection }
+
+    /// The statement: one row per differing field (`jsonb_array_elements` of `fields`), or one row
+    /// for an item without fields.
+    static func copyStatement(listID: Int64) -> String {
+        """
+        COPY (
+            SELECT i.item_no, i.record_set, i.key_text, i.category, i.ministry_count, i.province_count,
+                   coalesce(f.e ->> 'label', f.e ->> 'column'), f.e ->> 'ministry', f.e ->> 'province',
+                   \(ListTime.microsSQL("i.reuploaded_at")), i.reupload_kind, i.resolved
+            FROM recon.list_items i
+            LEFT JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(i.fields) WHEN 'array' THEN i.fields ELSE '[]'::jsonb END)
+                 WITH ORDINALITY AS f(e, n) ON true
+            WHERE i.list_id = \(listID)
+            ORDER BY i.item_no, f.n
+        ) TO STDOUT
+        """
+    }
+
+    /// Calls `body` with each row of list `listID`.
+    public func forEachRow(listID: Int64, _ body: (ListRow) throws -> Void) throws {
+        let stream = try connection.copyOut(Self.copyStatement(listID: listID))
+        do {
+            while let fields = try stream.next({ CopyText.decodeRow($0) }) {
+                try body(try Self.decode(fields))
+            }
+        } catch {
+            try? stream.cancel()
+            throw error
+        }
+    }
+
+    /// A row from the COPY's fields.
+    static func decode(_ fields: [String?]) throws -> ListRow {
+        guard fields.count == 12 else {
+            throw ListError.malformed(what: "list row", value: "\(fields.count) columns, expected 12")
+        }
+        func int(_ index: Int, _ what: String) throws -> Int {
+            guard let text = fields[index], let value = Int(text) else {
+                throw ListError.malformed(what: what, value: fields[index] ?? "NULL")
+            }
+            return value
+        }
+        func string(_ index: Int, _ what: String) throws -> String {
+            guard let text = fields[index] else { throw ListError.malformed(what: what, value: "NULL") }
+            return text
+        }
+        let kind: ReuploadKind?
+        if let text = fields[10] {
+            guard let parsed = ReuploadKind(rawValue: text) else { throw ListError.malformed(what: "reupload_kind", value: text) }
+            kind = parsed
+        } else {
+            kind = nil
+        }
+        return ListRow(
+            itemNo: try int(0, "item_no"), recordSet: try string(1, "record_set"), keyText: try string(2, "key_text"),
+            category: try string(3, "category"), ministryCount: try int(4, "ministry_count"),
+            provinceCount: try int(5, "province_count"), fieldLabel: fields[6], ministryValue: fields[7],
+            provinceValue: fields[8],
+            reuploadedAt: try ListTime.optionalInstant(micros: fields[9], what: "reuploaded_at"),
+            reuploadKind: kind, resolved: fields[11] == "t")
+    }
+}

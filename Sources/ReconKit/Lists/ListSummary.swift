@@ -1,0 +1,48 @@
+import PostgresClient
+
+/// The counts of a list per record set and category, for the summary sheet (汇总).
+public struct ListSummary: Sendable, Hashable {
+    /// The categories in the order they are shown (the diff's precedence, most basic first).
+    public static let categoryOrder = ["ministry_only", "province_only", "field_mismatch", "duplicate_key", "empty_key"]
+
+    /// Item counts by record set, then category.
+    public var counts: [String: [String: Int]]
+
+    /// A summary of `counts`.
+    public init(counts: [String: [String: Int]]) { self.counts = counts }
+
+    /// Items of a record set (all categories).
+    public func total(recordSet: String) -> Int { counts[recordSet]?.values.reduce(0, +) ?? 0 }
+
+    /// Items of a category (all record sets).
+    public func total(category: String) -> Int { counts.values.reduce(0) { $0 + ($1[category] ?? 0) } }
+
+    /// All items.
+    public var total: Int { counts.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
+
+    /// Reads the counts of list `listID`.
+    public static func read(listID: Int64, on connection: Connection) throws -> ListSummary {
+        var counts: [String: [String: Int]] = [:]
+        for row in try connection.execute("""
+            SELECT record_set, category, count(*) AS n FROM recon.list_items WHERE list_id = $1 GROUP BY 1, 2
+            """, [String(listID)]).rows {
+            counts[try row.string("record_set"), default: [:]][try row.string("category")] = try row.int("n")
+        }
+        return ListSummary(counts: counts)
+    }
+}
+
+/// 整改说明: how a province answers a list, shown on the summary sheet.
+public enum ListGuidance {
+    /// The lines, in order.
+    public static let lines: [String] = [
+        "1. 每个差异关键字为一条整改条目（一个序号）；核心字段不一致的条目，每个不一致字段占一行，序号相同。",
+        "2. 部有省无：核实后在省级运政系统补录并重新上传至部级运政系统，或向部级运政系统上传注销（删除）。",
+        "3. 省有部无：将该记录上传至部级运政系统。",
+        "4. 核心字段不一致：在省级运政系统核实更正后，重新上传该记录。",
+        "5. 关键字段重复：保留一条正确记录重新上传，其余重复记录上传注销。",
+        "6. 关键字段为空：补全关键字段后重新上传；无法补全的上传注销。",
+        "7. 请在整改截止时间前完成上传：以部级运政系统的报送时间为准（北京时间），截止时间为下发后第5个工作日24:00。",
+        "8. 整改状态与复核结果由部级系统跟踪更新；复核结果“已一致”表示部级记录与省级记录经规范化后一致。",
+    ]
+}

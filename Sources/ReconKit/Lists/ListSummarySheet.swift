@@ -1,0 +1,58 @@
+import Foundation
+import XlsxWriter
+
+/// The summary sheet 汇总 of an XLSX list: province, quarter, list, issue time, deadline, counts
+/// per record set and category, and how to answer (整改说明).
+struct ListSummarySheet {
+    let list: RectificationList
+    let summary: ListSummary
+    let recordSets: [RecordSetSpec]
+    let now: Date
+    let rowLimit: Int
+
+    /// The sheet's name.
+    static let name = "汇总"
+
+    /// Writes the sheet.
+    func write(into workbook: Workbook) throws {
+        let sheet = try workbook.addWorksheet(name: Self.name)
+        try sheet.setColumnWidth(0, 16)
+        for column in 1...7 { try sheet.setColumnWidth(column, 15) }
+        try sheet.writeHeader(["对账差异数据整改清单"])
+        try sheet.writeRow([])
+        let deadlineNote = "第\(WorkdayCalendar.rectificationWorkingDays)个工作日24:00（北京时间）前上传有效"
+        let calendarNote = list.assumedWeekends ? "（含未发布节假日安排的年份，按普通周末推定）" : ""
+        let pairs: [(String, [Cell])] = [
+            ("省份", [.text("\(list.provinceCode) \(list.provinceName)")]),
+            ("季度", [.text(list.quarter.description)]),
+            ("清单编号", [.integer(Int(list.id))]),
+            ("对账运行编号", [.integer(Int(list.runID))]),
+            ("清单性质", [.text(list.official ? "正式清单（本季度正式对账）" : "自查清单")]),
+            ("下发时间", [ListRowFormatter.dateTime(ListTime.wallClock(list.issuedAt))]),
+            ("整改截止时间", [ListRowFormatter.dateTime(ListTime.deadlineWallClock(end: list.deadline)), .text(deadlineNote)]),
+            ("工作日历版本", [.text(list.calendarVersion + calendarNote)]),
+            ("导出时间", [ListRowFormatter.dateTime(ListTime.wallClock(now))]),
+            ("整改条目数", [.integer(summary.total)]),
+        ]
+        for (label, values) in pairs { try sheet.writeRow([.text(label)] + values) }
+        try sheet.writeRow([])
+
+        try sheet.writeHeader(["数据类别"] + ListSummary.categoryOrder.map(ListLabels.category) + ["合计"])
+        for name in setsInOrder {
+            let counts = ListSummary.categoryOrder.map { Cell.integer(summary.counts[name]?[$0] ?? 0) }
+            try sheet.writeRow([.text(ListLabels.recordSet(name, in: recordSets))] + counts + [.integer(summary.total(recordSet: name))])
+        }
+        try sheet.writeRow([.text("合计")] + ListSummary.categoryOrder.map { .integer(summary.total(category: $0)) }
+                           + [.integer(summary.total)])
+        try sheet.writeRow([])
+
+        try sheet.writeHeader(["整改说明"])
+        for line in ListGuidance.lines { try sheet.writeRow([.text(line)]) }
+        try sheet.writeRow([.text("9. 每个数据类别一个工作表；超过单表行数上限（\(rowLimit)行，含表头）时续表命名为“\(ListLabels.recordSet(setsInOrder.last ?? "vehicles", in: recordSets))(2)”等。")])
+    }
+
+    /// The record sets of the run, then any other set that has items.
+    var setsInOrder: [String] {
+        list.recordSets + summary.counts.keys.filter { !list.recordSets.contains($0) }.sorted()
+    }
+}

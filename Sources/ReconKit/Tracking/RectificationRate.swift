@@ -1,0 +1,27 @@
+/// The rectification rate so far (对账整改率): items re-uploaded on time / all items of the list,
+/// as an exact fraction (indicators.md *Rounding and arithmetic*: "every rate is an exact fraction").
+public struct RectificationRate: Sendable, Hashable {
+    /// Items re-uploaded (or cancelled) before the deadline.
+    public let numerator: Int
+    /// All items of the list (> 0).
+    public let denominator: Int
+
+    /// The rate of `numerator` of `denominator` items; nil for an empty list (no differences:
+    /// indicator 11 "对账无差异的省份，得5分", there is no rate to show).
+    public init?(_ numerator: Int, of denominator: Int) {
+        guard denominator > 0, numerator >= 0, numerator <= denominator else { return nil }
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// The percentage with two decimals, TRUNCATED (never rounded up: 98.999% shows `98.99`, so that
+    /// a rate below a scoring threshold such as 99% never looks as if it reached it).
+    public var percentText: String {
+        let hundredths = numerator * 10_000 / denominator
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// `98.99%`.
+    public var percentLabel: String { percentText + "%" }
+}

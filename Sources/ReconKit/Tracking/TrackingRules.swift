@@ -1,0 +1,68 @@
+import Foundation
+
+/// The rules of tracking re-uploads (indicator 11, 对账整改率), as a pure function of what the two
+/// sides hold now for an item's key.
+///
+/// indicators.md *11*: "Re-uploaded = the ministry-side record for that key carries a submission
+/// time (报送时间) after the list was issued and no later than the deadline; for an item that
+/// exists only on the ministry side, its deletion/cancellation within the deadline counts. Whether
+/// the new upload now *matches* the province is tracked and reported as 'resolved', but is not
+/// required here."
+///
+/// This project's readings:
+/// - **First seen, kept once seen.** The ministry keeps only the 报送时间 of a row's *last* upload,
+///   so the earliest submission after the issue that tracking sees is recorded and never replaced
+///   (run `recon track` at least daily during the 5 working days, or a later upload hides an
+///   earlier on-time one). The same holds for `resolved`.
+/// - **Any category.** A row with the key whose 报送时间 is after the issue answers the item:
+///   `reupload`, or `deleted` when that row is cancelled (deleted flag). An item only at the
+///   ministry (部有省无) may be answered by a cancellation or by an upload.
+/// - **A vanished row.** When the ministry held rows with the key at reconciliation and now holds
+///   none at all (physically deleted), the row was cancelled at an unknown time: it is recorded as
+///   `deleted` at the *check time*, the earliest moment the removal is known — an upper bound, so
+///   a removal first seen after the deadline counts as late.
+/// - **Resolved** = the difference is gone now: no live row on either side, or exactly one on
+///   each side with every compared core field equal after normalising (注3 fields, the diff's
+///   normalisers). An empty key (关键字段为空) is resolved only when no row with it is left.
+public enum TrackingRules {
+    /// What is new for `item`, or nil when nothing changed.
+    /// - Parameters:
+    ///   - ministry: the ministry's rows with the key (the province's rows only).
+    ///   - province: the province's rows with the key.
+    ///   - issuedAt: the list's issue instant.
+    ///   - checkTime: now (the time recorded for a vanished row and for a resolution).
+    ///   - fields: the compared core fields, in the order of the summaries' rows.
+    public static func evaluate(item: TrackedItem, ministry: SideSummary, province: SideSummary,
+                                issuedAt: Date, checkTime: Date, fields: [FieldSpec]) -> ItemUpdate? {
+        var update = ItemUpdate(itemNo: item.itemNo)
+        if item.reuploadedAt == nil {
+            if let submitted = ministry.firstSubmittedAfterIssue, submitted > issuedAt {
+                update.reuploadedAt = submitted
+                update.kind = ministry.firstAfterIssueDeleted == true ? .deleted : .reupload
+            } else if item.ministryCount > 0, ministry.total == 0, checkTime > issuedAt {
+                update.reuploadedAt = checkTime
+                update.kind = .deleted
+            }
+        }
+        if !item.resolved, isResolved(item: item, ministry: ministry, province: province, fields: fields) {
+            update.resolvedAt = checkTime
+        }
+        return update.reuploadedAt == nil && update.resolvedAt == nil ? nil : update
+    }
+
+    /// Whether the item's difference is gone now (see the type's documentation).
+    public static func isResolved(item: TrackedItem, ministry: SideSummary, province: SideSummary,
+                                  fields: [FieldSpec]) -> Bool {
+        if ministry.live == 0 && province.live == 0 { return true }
+        if item.category == "empty_key" { return false }
+        guard ministry.live == 1, province.live == 1,
+              let ministryRow = ministry.onlyLiveRow, let provinceRow = province.onlyLiveRow,
+              ministryRow.count == fields.count, provinceRow.count == fields.count
+        else { return false }
+        for (index, field) in fields.enumerated()
+        where !NormaliserPipeline(field.normalisers).equal(ministryRow[index], provinceRow[index]) {
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import PostgresClient
+import ReconKit
+
+/// `recon lists …`: rectification lists (整改清单) — issue, export, progress.
+struct ListsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lists",
+        abstract: "Rectification lists (整改清单): issue from a run, export as CSV/XLSX, show progress.",
+        subcommands: [Issue.self, Export.self, Progress.self])
+
+    /// `recon lists issue --run RUN`.
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue the list of a completed run (one item per differing key); a run already issued keeps its list.",
+            discussion: "The deadline is the end (24:00 Beijing) of the 5th working day after the issue day, on the official holiday calendar.")
+        @Option(name: .customLong("run"), help: "The completed run.") var runID: Int64
+        @Flag(help: "The run is its quarter's official reconciliation.") var official = false
+        @Option(name: .customLong("issued-at"), help: "Issue instant, ISO 8601 with offset (default: now).") var issuedAt: String?
+        @Flag(name: .customLong("assume-ordinary-weekends"),
+              help: "Allow a deadline in a year whose holiday notice is not loaded, assuming ordinary weekends (recorded on the list).")
+        var assumeOrdinaryWeekends = false
+        @OptionGroup var config: ConfigOption
+
+        func run() throws {
+            let loaded = try config.load()
+            let results = try config.results(loaded, application: "recon lists issue")
+            let outcome = try ListIssuer(connection: results).issue(
+                runID: runID, official: official, issuedAt: try issuedAt.map(BeijingTime.parseTimestamp),
+                assumeOrdinaryWeekends: assumeOrdinaryWeekends)
+            let list = outcome.list
+            let verb = outcome.created ? "issued" : (outcome.markedOfficial ? "marked official" : "already issued")
+            print("list \(list.id) \(verb): run \(list.runID), \(list.provinceCode) \(list.provinceName), \(list.quarter)"
+                  + "\(list.official ? " (official)" : ""), \(list.itemCount) items, issued \(ListTime.human(list.issuedAt)), "
+                  + "deadline \(ListTime.humanDeadline(end: list.deadline))\(list.assumedWeekends ? " [ASSUMED ordinary weekends]" : "")")
+        }
+    }
+
+    /// `recon lists export`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a list as 整改清单_<province>_<quarter>_<list>.csv|xlsx (CSV: UTF-8 with BOM; XLSX: a sheet per record set).")
+        @Option(help: "The list.") var list: Int64?
+        @Option(help: "Province code (with --quarter): its official list of the quarter, else the latest.") var province: String?
+        @Option(help: "Quarter, e.g. 2026Q4 (with --province).") var quarter: String?
+        @Option(help: "csv or xlsx.") var format: String = "xlsx"
+        @Option(help: "Output folder.") var out: String = "."
+        @Option(name: .customLong("as"), help: "Record the export as a download by this name (sets first_download_at).") var downloadedBy: String?
+        @Option(help: "The time of the export, ISO 8601 with offset (default: now; decides 待整改 vs 已逾期未上传).") var now: String?
+        @OptionGroup var config: ConfigOption
+
+        func validate() throws {
+            guard (list == nil) != (province == nil && quarter == nil) else {
+                throw ValidationError("give either --list LIST or --province P --quarter Q")
+            }
+            if list == nil, province == nil || quarter == nil {
+                throw ValidationError("--province and --quarter go together")
+            }
+        }
+
+        func run() throws {
+            let loaded = try config.load()
+            let results = try config.results(loaded, application: "recon lists export")
+            let exporter = ListExporter(connection: results, recordSets: loaded.recordSets)
+            let format = try ListFormat.named(self.format)
+            let when = try now.map(BeijingTime.parseTimestamp) ?? Date()
+            let exported: ExportedList
+            if let list {
+                exported = try exporter.export(listID: list, format: format, to: out, now: when, downloadedBy: downloadedBy)
+            } else {
+                exported = try exporter.export(province: province!, quarter: try Quarter.parse(quarter!), format: format,
+                                               to: out, now: when, downloadedBy: downloadedBy)
+            }
+            let sheets = exported.sheets.isEmpty ? "" : ", sheets: \(exported.sheets.joined(separator: " "))"
+            print("\(exported.path): \(exported.items) items in \(exported.rows) rows\(sheets)")
+        }
+    }
+
+    /// `recon lists progress`.
+    struct Progress: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per province and list: items, on time, late, outstanding, resolved, the rectification rate so far, deadline, working days left.")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+        @Option(help: "Only this province.") var province: String?
+        @Option(help: "Only this quarter, e.g. 2026Q4.") var quarter: String?
+        @Option(help: "table, csv or json.") var format: Format = .table
+        @Option(help: "The time of the question, ISO 8601 with offset (default: now).") var now: String?
+        @OptionGroup var config: ConfigOption
+
+        func run() throws {
+            let loaded = try config.load()
+            let results = try config.results(loaded, application: "recon lists progress")
+            let when = try now.map(BeijingTime.parseTimestamp) ?? Date()
+            let rows = try ListProgressQuery(connection: results).rows(province: province, quarter: try quarter.map(Quarter.parse),
+                                                                       now: when)
+            let report = ProgressReport(rows: rows, now: when)
+            switch format {
+            case .table: print(report.table())
+            case .csv: print(report.csv(), terminator: "")
+            case .json: print(report.json())
+            }
+        }
+    }
+}

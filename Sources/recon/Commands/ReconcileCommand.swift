@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import PostgresClient
+import ReconKit
+
+/// `recon reconcile`: diff provinces' registries against the ministry's copy and store the runs
+/// (indicator 10, 对账差异率).
+struct ReconcileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Reconcile provinces against the ministry (对账): diff every record set by key and store the run.",
+        discussion: """
+            Each record set is streamed from both databases in key order and merged; the differences, the counts \
+            and the rate are stored in ONE transaction per run, so a failed or killed run leaves only its run row \
+            (marked failed). A progress line is shown on stderr when it is a terminal.
+            """)
+
+    @Option(name: .customLong("province"), help: ArgumentHelp("Province code, e.g. 410000 (repeatable).", valueName: "code"))
+    var provinces: [String] = []
+
+    @Flag(help: "Reconcile every configured province.")
+    var all = false
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Only this record set, e.g. vehicles (repeatable; default: all configured).", valueName: "name"))
+    var sets: [String] = []
+
+    @Option(help: "Provinces reconciled at the same time (each uses three connections and two reader threads).")
+    var jobs: Int = 1
+
+    @Flag(help: "No progress line, even on a terminal.")
+    var quiet = false
+
+    @OptionGroup var config: ConfigOption
+
+    func validate() throws {
+        if all == !provinces.isEmpty { throw ValidationError("give --province CODE (one or more) or --all") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded = try config.load()
+        let environment = ProcessInfo.processInfo.environment
+        // Migrates the results schema and brings recon.provinces in step with the config.
+        _ = try config.results(loaded, application: "recon reconcile")
+        let recordSets = try sets.isEmpty ? loaded.recordSets : sets.map { try loaded.recordSet($0) }
+        let targets = try (all ? loaded.provinces.map(\.code) : provinces).map { try loaded.province($0) }
+        var options = ReconcileOptions()
+        options.progress = !quiet && jobs == 1 && DiffProgress.stderrIsTerminal
+        let work = targets.map { province in
+            { () -> Result<RunOutcome, any Error> in
+                Result {
+                    let sources = try ReconcileSources(config: loaded, provinceCode: province.code, environment: environment)
+                    return try Reconciler(sources: sources, provinceCode: province.code, provinceName: province.name,
+                                          recordSets: recordSets, options: options).run()
+                }
+            }
+        }
+        let results = ParallelRunner.run(work, jobs: jobs) { index, result in
+            switch result {
+            case let .success(outcome): print(outcome.rendered(provinceName: targets[index].name))
+            case let .failure(error): FileHandle.standardError.write(Data("recon reconcile: \(error)\n".utf8))
+            }
+        }
+        let failed = results.filter { if case .failure = $0 { return true } else { return false } }.count
+        if failed > 0 {
+            FileHandle.standardError.write(Data("recon reconcile: \(failed) of \(results.count) province(s) failed\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Runs closures on up to `jobs` threads, reporting each result (serialised) as it finishes.
+enum ParallelRunner {
+    static func run<T>(_ work: [() -> Result<T, any Error>], jobs: Int,
+                       report: (Int, Result<T, any Error>) -> Void) -> [Result<T, any Error>] {
+        if jobs <= 1 || work.count <= 1 {
+            return work.enumerated().map { index, body in
+                let result = body()
+                report(index, result)
+                return result
+            }
+        }
+        let state = SharedState(work: work)
+        let group = DispatchGroup()
+        for _ in 0..<min(jobs, work.count) {
+            group.enter()
+            let thread = Thread {
+                while let (index, body) = state.take() { state.finish(index, body()) }
+                group.leave()
+            }
+            thread.start()
+        }
+        // Report on this thread as results come in.
+        var reported = 0
+        while reported < work.count {
+            for (index, result) in state.waitForNew() {
+                report(index, result)
+                reported += 1
+            }
+        }
+        group.wait()
+        return state.results.map { $0! }
+    }
+
+    final class SharedState<T>: @unchecked Sendable {
+        let condition = NSCondition()
+        let work: [() -> Result<T, any Error>]
+        var next = 0
+        var results: [Result<T, any Error>?]
+        var fresh: [(Int, Result<T, any Error>)] = []
+
+        init(work: [() -> Result<T, any Error>]) {
+            self.work = work
+            results = Array(repeating: nil, count: work.count)
+        }
+
+        func take() -> (Int, () -> Result<T, any Error>)? {
+            condition.lock(); defer { condition.unlock() }
+            guard next < work.count else { return nil }
+            next += 1
+            return (next - 1, work[next - 1])
+        }
+
+        func finish(_ index: Int, _ result: Result<T, any Error>) {
+            condition.lock(); defer { condition.unlock() }
+            results[index] = result
+            fresh.append((index, result))
+            condition.broadcast()
+        }
+
+        func waitForNew() -> [(Int, Result<T, any Error>)] {
+            condition.lock(); defer { condition.unlock() }
+            while fresh.isEmpty { condition.wait() }
+            defer { fresh.removeAll() }
+            return fresh
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import PostgresClient
+import ReconKit
+
+/// `recon runs`: the latest reconciliation runs.
+struct RunsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runs", abstract: "List reconciliation runs, newest first (status, counts, 对账差异率).")
+
+    @Option(help: ArgumentHelp("Only this province's runs.", valueName: "code"))
+    var province: String?
+
+    @Option(help: "How many runs to list.")
+    var limit: Int = 30
+
+    @OptionGroup var config: ConfigOption
+
+    func run() throws {
+        let connection = try ResultsReader.connect(config, application: "recon runs")
+        print(RunSummary.renderTable(try RunQueries.list(connection, provinceCode: province, limit: limit)))
+    }
+}
+
+/// A results-database connection for the read-only commands: `--db` alone needs no config file.
+enum ResultsReader {
+    static func connect(_ config: ConfigOption, application: String) throws -> Connection {
+        let dsn: String
+        if let given = config.dsn, !given.isEmpty {
+            dsn = given
+        } else {
+            dsn = try config.load().results.resolve(environment: ProcessInfo.processInfo.environment)
+        }
+        return try Connection(conninfo: dsn, applicationName: application)
+    }
+}

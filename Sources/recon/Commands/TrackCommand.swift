@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PostgresClient
+import ReconKit
+
+/// `recon track`: checks the open items of rectification lists against the ministry (and the
+/// province, for "resolved").
+struct TrackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "track",
+        abstract: "Record re-uploads (报送时间 after the issue), cancellations and resolved items of open rectification lists.",
+        discussion: """
+            Looks up the open items' keys in batches (a temporary table joined on the normalised key), one transaction per \
+            list; running it twice changes nothing the second time. Run it at least daily while lists are open: the ministry \
+            keeps only a row's last 报送时间. --print-indexes prints expression indexes that make the lookups index probes.
+            """)
+    @Option(help: "Only this province's lists.") var province: String?
+    @Option(help: "Only this list.") var list: Int64?
+    @Option(name: .customLong("batch-size"), help: "Keys per batch.") var batchSize: Int = 10_000
+    @Option(help: "The check time, ISO 8601 with offset (default: now).") var now: String?
+    @Flag(name: .customLong("print-indexes"), help: "Print the recommended CREATE INDEX statements and exit.") var printIndexes = false
+    @OptionGroup var config: ConfigOption
+
+    func run() throws {
+        let loaded = try config.load()
+        if printIndexes {
+            for recordSet in loaded.recordSets {
+                let indexes = try TrackingQuery(recordSet).recommendedIndexes()
+                print("-- \(recordSet.label) (\(recordSet.name)): ministry registry\n\(indexes.ministry);")
+                print("-- \(recordSet.label) (\(recordSet.name)): each province registry\n\(indexes.province);")
+            }
+            return
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let results = try config.results(loaded, application: "recon track")
+        let ministry = try Connection(conninfo: try loaded.ministry.resolve(environment: environment), applicationName: "recon track")
+        let tracker = Tracker(results: results, ministry: ministry, recordSets: loaded.recordSets, batchSize: batchSize) { code in
+            try Connection(conninfo: try loaded.province(code).source.resolve(environment: environment), applicationName: "recon track")
+        }
+        let report = try tracker.track(province: province, listID: list, at: try now.map(BeijingTime.parseTimestamp) ?? Date())
+        print(report.summary)
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import ReconKit
+
+@Suite("Keyed merge: categories and counts")
+struct KeyedMergerTests {
+    typealias F = DiffFixture
+
+    @Test("identical sides give no differences", arguments: [1, 2, 3, 100])
+    func identical(rowsPerBatch: Int) throws {
+        let rows = (1...7).map { F.op("41010000000\($0)") }
+        let (counts, differences) = try F.merge(F.operators, ministry: rows, province: rows, rowsPerBatch: rowsPerBatch)
+        #expect(differences.isEmpty)
+        #expect(counts.unionKeys == 7)
+        #expect(counts.differingKeys == 0)
+        #expect(counts.ministryRows == 7 && counts.provinceRows == 7)
+    }
+
+    @Test("every category, one key each, in key order", arguments: [1, 2, 3, 100])
+    func everyCategory(rowsPerBatch: Int) throws {
+        let ministry: [[String?]] = [
+            F.op(nil),                                    // empty key (NULL)
+            F.op("410100000001"),                         // same on both
+            F.op("410100000002"),                         // ministry only
+            F.op("410100000004", "甲公司"),                // field mismatch (name)
+            F.op("410100000005"), F.op("410100000005"),   // duplicate at the ministry
+            F.op("410100000006"),                         // same
+        ]
+        let province: [[String?]] = [
+            F.op("410100000001"),
+            F.op("410100000003"),                         // province only
+            F.op("410100000004", "乙公司"),
+            F.op("410100000005"),
+            F.op("410100000006"),
+        ]
+        let (counts, differences) = try F.merge(F.operators, ministry: ministry, province: province, rowsPerBatch: rowsPerBatch)
+        #expect(differences.map(\.category) == [.emptyKey, .ministryOnly, .provinceOnly, .fieldMismatch, .duplicateKey])
+        #expect(differences.map(\.seq) == [1, 2, 3, 4, 5])
+        #expect(differences.map(\.key) == [[nil], ["410100000002"], ["410100000003"], ["410100000004"], ["410100000005"]])
+        #expect(differences[0].ministryCount == 1 && differences[0].provinceCount == 0)
+        #expect(differences[1].ministryCount == 1 && differences[1].provinceCount == 0)
+        #expect(differences[2].ministryCount == 0 && differences[2].provinceCount == 1)
+        #expect(differences[4].ministryCount == 2 && differences[4].provinceCount == 1)
+        #expect(differences[3].fields == [FieldDifference(column: "name", label: "经营业户名称", ministry: "甲公司", province: "乙公司")])
+        #expect(differences.filter { $0.category != .fieldMismatch }.allSatisfy { $0.fields.isEmpty })
+        // Union: NULL, 1, 2, 3, 4, 5, 6 = 7 keys; 5 differ, each once.
+        #expect(counts.unionKeys == 7)
+        #expect(counts.differingKeys == 5)
+        #expect(counts.ministryRows == 7 && counts.provinceRows == 5)
+        for category in DiffCategory.allCases { #expect(counts[category] == 1) }
+        #expect(counts.rate == DiffRate(differing: 5, union: 7))
+    }
+
+    @Test("precedence: empty key over duplicate, duplicate over one-sided and field mismatch")
+    func precedence() throws {
+        let ministry: [[String?]] = [
+            F.op(""), F.op(""),                                   // empty and duplicated → empty_key
+            F.op("A1"), F.op("A1"),                               // duplicated, absent at the province → duplicate_key
+            F.op("A2", "甲"),                                      // duplicated at the province, fields differ → duplicate_key
+        ]
+        let province: [[String?]] = [
+            F.op(nil),                                            // another empty key (NULL ≠ '')
+            F.op("A2", "乙"), F.op("A2", "丙"), F.op("A2", "丁"),
+        ]
+        let (counts, differences) = try F.merge(F.operators, ministry: ministry, province: province)
+        #expect(differences.map(\.category) == [.emptyKey, .emptyKey, .duplicateKey, .duplicateKey])
+        #expect(differences.map(\.key) == [[nil], [""], ["A1"], ["A2"]])
+        #expect(differences[0].ministryCount == 0 && differences[0].provinceCount == 1)
+        #expect(differences[1].ministryCount == 2 && differences[1].provinceCount == 0)
+        #expect(differences[2].ministryCount == 2 && differences[2].provinceCount == 0)
+        #expect(differences[3].ministryCount == 1 && differences[3].provinceCount == 3)
+        #expect(counts.unionKeys == 4 && counts.differingKeys == 4)
+        #expect(counts.emptyKey == 2 && counts.duplicateKey == 2 && counts.ministryOnly == 0 && counts.provinceOnly == 0)
+    }
+
+    @Test("a duplicate group spanning batch boundaries is one key", arguments: [1, 2, 3])
+    func duplicatesAcrossBatches(rowsPerBatch: Int) throws {
+        let ministry = [F.op("B0")] + Array(repeating: F.op("B1"), count: 5) + [F.op("B2")]
+        let province = [F.op("B0"), F.op("B1"), F.op("B2")]
+        let (counts, differences) = try F.merge(F.operators, ministry: ministry, province: province, rowsPerBatch: rowsPerBatch)
+        #expect(differences.count == 1)
+        #expect(differences.first?.category == .duplicateKey)
+        #expect(differences.first?.ministryCount == 5)
+        #expect(counts.unionKeys == 3 && counts.ministryRows == 7)
+    }
+
+    @Test("one side empty: everything is one-sided")
+    func oneSideEmpty() throws {
+        let rows = [F.op("C1"), F.op("C2")]
+        let (counts, differences) = try F.merge(F.operators, ministry: rows, province: [])
+        #expect(differences.map(\.category) == [.ministryOnly, .ministryOnly])
+        #expect(counts.unionKeys == 2 && counts.provinceRows == 0)
+        let (counts2, differences2) = try F.merge(F.operators, ministry: [], province: rows)
+        #expect(differences2.map(\.category) == [.provinceOnly, .provinceOnly])
+        #expect(counts2.unionKeys == 2)
+        let (counts3, differences3) = try F.merge(F.operators, ministry: [], province: [])
+        #expect(differences3.isEmpty && counts3.unionKeys == 0)
+    }
+
+    @Test("a difference's key text shows NULL as (空) and joins columns with /")
+    func keyText() {
+        let difference = Difference(seq: 1, key: ["豫A12345", nil], category: .emptyKey, ministryCount: 1, provinceCount: 0)
+        #expect(difference.keyText == "豫A12345 / (空)")
+    }
+}

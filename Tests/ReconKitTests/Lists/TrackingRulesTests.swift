@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import ReconKit
+
+@Suite("Tracking rules (indicator 11)")
+struct TrackingRulesTests {
+    let issued = listInstant("2025-09-30T10:00:00+08:00")
+    let check = listInstant("2025-10-10T18:00:00+08:00")
+    let fields = RecordSetSpec.vehicles.fields
+
+    func item(_ category: String = "field_mismatch", ministryCount: Int = 1, reuploadedAt: Date? = nil,
+              resolved: Bool = false) -> TrackedItem {
+        TrackedItem(itemNo: 5, category: category, ministryCount: ministryCount, key: ["豫A12345", "2"],
+                    reuploadedAt: reuploadedAt, resolved: resolved)
+    }
+
+    func row(_ overrides: [String: String?] = [:]) -> [String?] {
+        fields.map { field in overrides[field.column] ?? "v-\(field.column)" }
+    }
+
+    @Test func submissionAfterTheIssueIsAReupload() {
+        let submitted = listInstant("2025-10-09T09:00:00+08:00")
+        let ministry = SideSummary(total: 1, live: 1, firstSubmittedAfterIssue: submitted, firstAfterIssueDeleted: false,
+                                   onlyLiveRow: row(["vin": "A"]))
+        let province = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "B"]))
+        let update = TrackingRules.evaluate(item: item(), ministry: ministry, province: province, issuedAt: issued,
+                                            checkTime: check, fields: fields)
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .reupload, resolvedAt: nil))
+    }
+
+    @Test func submissionAtTheIssueInstantIsNot() {
+        let ministry = SideSummary(total: 1, live: 1, firstSubmittedAfterIssue: issued, firstAfterIssueDeleted: false,
+                                   onlyLiveRow: row(["vin": "A"]))
+        let province = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "B"]))
+        #expect(TrackingRules.evaluate(item: item(), ministry: ministry, province: province, issuedAt: issued,
+                                       checkTime: check, fields: fields) == nil)
+    }
+
+    @Test func cancellationAfterTheIssue() {
+        let submitted = listInstant("2025-10-13T09:00:00+08:00")
+        let ministry = SideSummary(total: 1, live: 0, firstSubmittedAfterIssue: submitted, firstAfterIssueDeleted: true)
+        let update = TrackingRules.evaluate(item: item("ministry_only"), ministry: ministry, province: .absent,
+                                            issuedAt: issued, checkTime: check, fields: fields)
+        // Cancelled and the key is gone on both sides: re-uploaded (deleted) and resolved.
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .deleted, resolvedAt: check))
+    }
+
+    @Test func vanishedRowIsDeletedAtTheCheckTime() {
+        let update = TrackingRules.evaluate(item: item("ministry_only"), ministry: .absent, province: .absent,
+                                            issuedAt: issued, checkTime: check, fields: fields)
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: check, kind: .deleted, resolvedAt: check))
+    }
+
+    @Test func aKeyThatWasNeverAtTheMinistryDoesNotVanish() {
+        let update = TrackingRules.evaluate(item: item("province_only", ministryCount: 0), ministry: .absent,
+                                            province: SideSummary(total: 1, live: 1, onlyLiveRow: row()),
+                                            issuedAt: issued, checkTime: check, fields: fields)
+        #expect(update == nil)
+    }
+
+    @Test func whatWasSeenIsKept() {
+        let earlier = listInstant("2025-10-09T09:00:00+08:00")
+        let ministry = SideSummary(total: 1, live: 1, firstSubmittedAfterIssue: listInstant("2025-10-20T09:00:00+08:00"),
+                                   firstAfterIssueDeleted: false, onlyLiveRow: row(["vin": "A"]))
+        let province = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "B"]))
+        #expect(TrackingRules.evaluate(item: item(reuploadedAt: earlier), ministry: ministry, province: province,
+                                       issuedAt: issued, checkTime: check, fields: fields) == nil)
+    }
+
+    /// Resolved after normalising: full-width digits, spaces, lower-case x, 1.50 vs 1.5, dates.
+    @Test func resolvedAfterNormalising() {
+        let ministry = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": " lgbh52e0xgy123456 ", "length_mm": "12000.0",
+                                                                          "valid_to": "20281231", "vehicle_id": "１２３"]))
+        let province = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "LGBH52E0XGY123456", "length_mm": "12000",
+                                                                          "valid_to": "2028-12-31", "vehicle_id": "123"]))
+        #expect(TrackingRules.isResolved(item: item(), ministry: ministry, province: province, fields: fields))
+        let stillDifferent = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "LGBH52E0XGY123457"]))
+        #expect(!TrackingRules.isResolved(item: item(), ministry: stillDifferent, province: province, fields: fields))
+    }
+
+    @Test func duplicatesAndEmptyKeysAreNotResolvedWhileRowsRemain() {
+        let one = SideSummary(total: 1, live: 1, onlyLiveRow: row())
+        let two = SideSummary(total: 2, live: 2)
+        #expect(!TrackingRules.isResolved(item: item("duplicate_key"), ministry: two, province: one, fields: fields))
+        #expect(TrackingRules.isResolved(item: item("duplicate_key"), ministry: one, province: one, fields: fields))
+        #expect(!TrackingRules.isResolved(item: item("empty_key"), ministry: one, province: one, fields: fields))
+        #expect(TrackingRules.isResolved(item: item("empty_key"), ministry: SideSummary(total: 1, live: 0), province: .absent,
+                                         fields: fields))
+    }
+}
