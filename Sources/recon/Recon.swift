@@ -13,6 +13,8 @@ struct Recon: ParsableCommand {
             StatusCommand.self,
             CalendarCommand.self,
             ScoreCommand.self,
+            ListsCommand.self,
+            TrackCommand.self,
         ]
     )
 }

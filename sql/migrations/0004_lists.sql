@@ -30,7 +30,7 @@ CREATE TABLE recon.list_items (
     -- Tracking (recon track): the first re-upload seen after the issue, kept once seen.
     reuploaded_at   timestamptz,                        -- 报送时间 of the re-upload (or of the cancellation)
     reupload_kind   text CHECK (reupload_kind IN ('reupload', 'deleted')),
-    on_time         boolean,                            -- reuploaded_at <= deadline
+    on_time         boolean,                            -- reuploaded_at < deadline (the exclusive end)
     resolved        boolean NOT NULL DEFAULT false,     -- the ministry row now matches the province
     resolved_at     timestamptz,
     checked_at      timestamptz,

@@ -21,6 +21,8 @@ import Foundation
 /// province_table = "yz.t_vehicle"
 /// [business_records]                         # optional: where indicator 12's records are
 /// ministry_table = "business_records"
+/// [jobs]                                     # optional: where `recon due` writes lists and scores
+/// output_dir = "/var/lib/recon/out"
 /// ```
 public enum ConfigLoader {
     /// Loads and checks the file at `path`; DSNs are not resolved here (see ``DatabaseSource``).
@@ -76,9 +78,12 @@ public enum ConfigLoader {
             business.provinceColumn = try table.optionalString("province_column") ?? business.provinceColumn
             business.submittedColumn = try table.optionalString("submitted_column") ?? business.submittedColumn
         }
+        let outputDirectory = try root.optionalTable("jobs").flatMap { try $0.optionalString("output_dir") }
         try root.finish()
-        return ReconConfig(results: results, ministry: ministry, platform: platform, provinces: provinces,
-                           recordSets: sets, businessRecords: business, policyName: policy)
+        var config = ReconConfig(results: results, ministry: ministry, platform: platform, provinces: provinces,
+                                 recordSets: sets, businessRecords: business, policyName: policy)
+        config.outputDirectory = outputDirectory
+        return config
     }
 
     static func source(_ table: TOMLReader) throws -> DatabaseSource {

@@ -31,6 +31,8 @@ public struct ReconConfig: Sendable, Equatable {
     public var businessRecords: BusinessRecordSpec
     /// The scoring policy name (see ``ScoringPolicy``); default the 2022 text.
     public var policyName: String
+    /// Where `recon due` writes lists and score files (`[jobs] output_dir`); `nil`: not written.
+    public var outputDirectory: String? = nil
 
     /// A configuration.
     public init(results: DatabaseSource, ministry: DatabaseSource, platform: DatabaseSource? = nil,

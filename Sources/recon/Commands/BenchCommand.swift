@@ -46,7 +46,7 @@ struct BenchDiffCommand: ParsableCommand {
                                      provinceCode: province, provinceName: "bench", recordSets: [spec], options: options).run()
         let elapsed = ContinuousClock.now - started
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let counts = outcome.totals
         print("run=\(outcome.runID) ministry_rows=\(counts.ministryRows) province_rows=\(counts.provinceRows) union_keys=\(counts.unionKeys) differing_keys=\(counts.differingKeys) seconds=\(elapsed.components.seconds).\(String(format: "%03d", Int(elapsed.components.attoseconds / 1_000_000_000_000_000))) peak_rss_kib=\(usage.ru_maxrss)")
     }

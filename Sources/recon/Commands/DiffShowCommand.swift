@@ -15,8 +15,8 @@ struct DiffShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Summarise a run: counts per record set and category, and its first differences with raw values.")
 
-    @Argument(help: "The run's id (see `recon runs`).")
-    var run: Int64
+    @Argument(help: ArgumentHelp("The run's id (see `recon runs`).", valueName: "run"))
+    var runID: Int64
 
     @Option(help: "Differences listed per record set.")
     var limit: Int = 20
@@ -35,6 +35,6 @@ struct DiffShowCommand: ParsableCommand {
             only = parsed
         }
         let connection = try ResultsReader.connect(config, application: "recon diff show")
-        print(try RunReport.read(connection, runID: run, limit: limit, category: only).rendered())
+        print(try RunReport.read(connection, runID: runID, limit: limit, category: only).rendered())
     }
 }
