@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Logging
 import ReconKit
@@ -36,21 +37,7 @@ struct LineLogHandler: LogHandler {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { JSONString.quote(s) }
 }
 
 /// Sets up logging once per process.
@@ -65,7 +52,6 @@ enum LogSetup {
 }
 
 /// `--log-format human|json` and `--verbose`.
-import ArgumentParser
 struct LogOptions: ParsableArguments {
     @Option(name: .customLong("log-format"), help: "human (default) or json log lines on stderr")
     var logFormat: String = "human"
