@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# The whole mission end to end on a throwaway local PostgreSQL:
-#   jobs/demo.sh            (output folder: demo-output/, the cluster is stopped at the end)
-#   jobs/demo.sh --keep     (leave the cluster running and print its DSN)
+# The whole mission end to end on a throwaway local PostgreSQL, as cron would run it over a quarter:
+# generate sample registries for a few provinces, run 2026Q3's official reconciliation inside its
+# window (recon due, pretending the date), issue and export the rectification lists (CSV + XLSX),
+# simulate the provinces' re-uploads, track them, score the quarter when results are due, and print
+# the progress and score tables.
+#
+#   jobs/demo.sh [--keep]      output: demo-output/ (lists, scores, recon.toml, planted truth)
+#   DEMO_ROWS=20000 DEMO_PROVINCES=410000,420000,440000 jobs/demo.sh
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 keep=${1:-}
+rows=${DEMO_ROWS:-20000}
+provinces=${DEMO_PROVINCES:-410000,420000,440000}
+out="$root/demo-output"
 
 bash jobs/install-deps.sh
 echo "== building recon (release)" >&2
@@ -15,8 +23,37 @@ recon="$root/.build/release/recon"
 dsn=$(bash jobs/pg-local.sh start demo)
 if [ "$keep" != "--keep" ]; then trap 'bash jobs/pg-local.sh stop demo' EXIT; fi
 echo "== throwaway PostgreSQL: $dsn" >&2
+rm -rf "$out"; mkdir -p "$out/files"
+step() { echo; echo "== $*"; }
+started=$(date +%s)
 
-"$recon" migrate --db "$dsn"
-"$recon" status --db "$dsn"
-[ "$keep" = "--keep" ] && echo "cluster left running: $dsn (stop: jobs/pg-local.sh stop demo)" >&2
+step "1. sample registries: provinces $provinces, $rows keys per record set, planted differences and noise"
+"$recon" sample generate --server "$dsn" --provinces "$provinces" --rows "$rows" --quarter 2026Q3 \
+  --replace --truth "$out/planted-truth.jsonl" --config-out "$out/recon.toml"
+printf '\n[jobs]\noutput_dir = "%s"\n' "$out/files" >> "$out/recon.toml"
+export RECON_CONFIG="$out/recon.toml"
+
+step "2. 2026-07-02 09:00 (inside 2026Q3's window): recon due — official reconciliation, lists issued and exported"
+"$recon" due --now 2026-07-02T09:00:00+08:00
+"$recon" runs
+
+step "3. the provinces answer: re-uploads on working days 1–7 after the issue (some late)"
+for list in $("$recon" lists progress --quarter 2026Q3 --format csv | tail -n +2 | cut -d, -f4); do
+  "$recon" sample reupload --config "$RECON_CONFIG" --list "$list" --share 95% --offsets 1,2,3,4,5,6,7 --seed "$list"
+done
+
+step "4. daily tracking: recon due on 2026-07-06 and on 2026-07-14 (after the deadline of 2026-07-09)"
+"$recon" due --now 2026-07-06T07:00:00+08:00
+"$recon" due --now 2026-07-14T07:00:00+08:00
+"$recon" lists progress --quarter 2026Q3 --now 2026-07-14T07:00:00+08:00
+
+step "5. 2026-10-20, the 10th working day of October: recon due scores 2026Q3 and exports it"
+"$recon" due --now 2026-10-20T07:00:00+08:00
+"$recon" score --quarter 2026Q3
+
+step "files written to $out/files"
+ls -1 "$out/files"
+echo
+echo "demo finished in $(( $(date +%s) - started )) s (after the build)"
+[ "$keep" = "--keep" ] && echo "cluster left running: $dsn (RECON_CONFIG=$out/recon.toml; stop: jobs/pg-local.sh stop demo)" >&2
 exit 0

@@ -11,10 +11,16 @@ struct Recon: ParsableCommand {
         subcommands: [
             MigrateCommand.self,
             StatusCommand.self,
-            CalendarCommand.self,
-            ScoreCommand.self,
+            SampleCommand.self,
+            ReconcileCommand.self,
+            RunsCommand.self,
+            DiffCommand.self,
             ListsCommand.self,
             TrackCommand.self,
+            ScoreCommand.self,
+            CalendarCommand.self,
+            DueCommand.self,
+            BenchCommand.self,
         ]
     )
 }

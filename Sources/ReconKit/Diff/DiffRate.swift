@@ -14,6 +14,11 @@ public struct DiffRate: Sendable, Hashable, CustomStringConvertible {
         self.union = union
     }
 
+    /// The rate as a reduced ``Rational`` for scoring; nil when there are no keys (rate undefined).
+    public var rational: Rational? {
+        union == 0 ? nil : try? Rational(differing, union)
+    }
+
     /// The percentage with `decimals` places, rounded half up by integer arithmetic (display only;
     /// scoring uses the exact fraction): 1 of 3 → "33.33%". "—" when there are no keys.
     public func percentText(decimals: Int = 2) -> String {

@@ -35,6 +35,9 @@ public struct ReconcileOptions: Sendable {
     public var batchesPerSide = 4
     /// Show a progress line on stderr (default: when stderr is a terminal).
     public var progress = DiffProgress.stderrIsTerminal
+    /// Pretend the run started at this instant (drills and demos of a quarter's window); the run is
+    /// recorded as finishing that instant plus the real elapsed time. `nil`: the real clock.
+    public var startedAt: Date? = nil
 
     /// The defaults.
     public init() {}
@@ -78,7 +81,8 @@ public final class Reconciler {
             let store = RunStore(connection: results)
             try store.reapStaleRuns()
             let id = try store.begin(provinceCode: provinceCode, provinceName: provinceName,
-                                     recordSets: recordSets.map(\.name), configHash: RecordSetSpec.fingerprint(recordSets))
+                                     recordSets: recordSets.map(\.name), configHash: RecordSetSpec.fingerprint(recordSets),
+                                     startedAt: options.startedAt)
             runID = id
             do {
                 let outcome = try diffAndStore(runID: id, store: store)
@@ -99,6 +103,7 @@ public final class Reconciler {
 
     /// Connects to both sides, checks their tables, then diffs every set inside one results transaction.
     private func diffAndStore(runID: Int64, store: RunStore) throws -> RunOutcome {
+        let realStart = Date()
         let ministry = try Connection(conninfo: sources.ministry, applicationName: "recon reconcile \(provinceCode) ministry")
         let province = try Connection(conninfo: sources.province, applicationName: "recon reconcile \(provinceCode) province")
         for set in recordSets {
@@ -121,7 +126,8 @@ public final class Reconciler {
                 try store.insertRunSet(runID: runID, recordSet: set, counts: counts, milliseconds: milliseconds)
                 sets.append(SetOutcome(recordSet: set.name, label: set.label, counts: counts, milliseconds: milliseconds))
             }
-            try store.complete(runID: runID, totals: sets.reduce(DiffCounts()) { $0 + $1.counts })
+            try store.complete(runID: runID, totals: sets.reduce(DiffCounts()) { $0 + $1.counts },
+                               finishedAt: options.startedAt.map { $0.addingTimeInterval(Date().timeIntervalSince(realStart)) })
             return sets
         }
         return RunOutcome(runID: runID, provinceCode: provinceCode, sets: sets)

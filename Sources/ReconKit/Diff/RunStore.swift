@@ -22,7 +22,10 @@ public struct RunStore {
 
     /// Inserts a 'running' run for a province (adding or renaming the province in
     /// `recon.provinces`) and takes its lock, in one transaction. Returns the run id.
-    public func begin(provinceCode: String, provinceName: String, recordSets: [String], configHash: String) throws -> Int64 {
+    /// - Parameter startedAt: the instant to record as the start (a drill or demo pretending another
+    ///   time); the server's clock when `nil`.
+    public func begin(provinceCode: String, provinceName: String, recordSets: [String], configHash: String,
+                      startedAt: Date? = nil) throws -> Int64 {
         try connection.transaction { db in
             try db.execute("""
                 INSERT INTO recon.provinces (code, name) VALUES ($1, $2)
@@ -30,10 +33,11 @@ public struct RunStore {
                 WHERE recon.provinces.name IS DISTINCT FROM EXCLUDED.name
                 """, [provinceCode, provinceName])
             let row = try db.execute("""
-                INSERT INTO recon.runs (province_code, status, record_sets, host, pid, config_hash)
-                VALUES ($1, 'running', $2::text[], $3, $4, $5) RETURNING id
-                """, [provinceCode, Self.textArray(recordSets), ProcessInfo.processInfo.hostName,
-                      String(ProcessInfo.processInfo.processIdentifier), configHash]).singleRow()
+                INSERT INTO recon.runs (province_code, status, record_sets, host, pid, config_hash, started_at)
+                VALUES ($1, 'running', $2::text[], $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING id
+                """, [provinceCode, PostgresArray.text(recordSets), ProcessInfo.processInfo.hostName,
+                      String(ProcessInfo.processInfo.processIdentifier), configHash,
+                      startedAt.map(BeijingTime.format)]).singleRow()
             let id = Int64(try row.int("id"))
             // Session-level: it outlives this transaction and goes with the session.
             try db.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", [Self.lockName(id)])
@@ -54,12 +58,13 @@ public struct RunStore {
     }
 
     /// Marks the run completed with its totals (inside the results transaction).
-    public func complete(runID: Int64, totals: DiffCounts) throws {
+    /// - Parameter finishedAt: the instant to record as the end (see `begin`); the server's clock when `nil`.
+    public func complete(runID: Int64, totals: DiffCounts, finishedAt: Date? = nil) throws {
         try connection.execute("""
-            UPDATE recon.runs SET status = 'completed', finished_at = clock_timestamp(),
+            UPDATE recon.runs SET status = 'completed', finished_at = coalesce($4::timestamptz, clock_timestamp()),
                 union_keys = $2, differing_keys = $3, error = NULL
             WHERE id = $1 AND status = 'running'
-            """, [String(runID), String(totals.unionKeys), String(totals.differingKeys)])
+            """, [String(runID), String(totals.unionKeys), String(totals.differingKeys), finishedAt.map(BeijingTime.format)])
     }
 
     /// Marks the run failed with a message (must hold no secret), in a statement of its own.
@@ -93,18 +98,6 @@ public struct RunStore {
             if updated.affectedRows == 1 { reaped.append(id) }
         }
         return reaped
-    }
-
-    /// A PostgreSQL array literal of texts: `{"a","b"}`.
-    static func textArray(_ values: [String]) -> String {
-        "{" + values.map { value in
-            var quoted = "\""
-            for character in value {
-                if character == "\"" || character == "\\" { quoted.append("\\") }
-                quoted.append(character)
-            }
-            return quoted + "\""
-        }.joined(separator: ",") + "}"
     }
 
     /// `12345` ms → `"12.345"`.

@@ -46,14 +46,19 @@ struct DiffQueryTests {
         #expect(throws: DiffError.noKeyColumns(recordSet: "operators")) { try DiffQuery(spec) }
     }
 
-    @Test("the key expression applies the steps in the pipeline's canonical order")
+    @Test("the key expression applies the steps in the pipeline's canonical order, behind a cheap guard")
     func keyExpressionOrder() throws {
         let expr = try KeyNormalisationSQL.expression(column: "\"k\"", normalisers: [.emptyAsNull, .upper, .trim, .fullWidth],
                                                       recordSet: "s", columnName: "k")
-        // Outermost is the last step.
-        #expect(expr.hasPrefix("nullif(translate(btrim(translate(\"k\"::text, "))
+        // Outermost is the last step; only values a step could change go through them.
+        #expect(expr.hasPrefix("(CASE WHEN (\"k\"::text COLLATE \"C\") ~ E'[\u{FF01}-\u{FF5E}\u{3000} \\t\\n\\ra-z]' THEN nullif(upper((btrim(translate(\"k\"::text, "))
+        #expect(expr.hasSuffix(" WHEN upper(\"k\"::text COLLATE \"C\") IN (E'') THEN NULL ELSE \"k\"::text END)"))
         let none = try KeyNormalisationSQL.expression(column: "\"k\"", normalisers: [], recordSet: "s", columnName: "k")
         #expect(none == "\"k\"::text")
+        let placeholders = try KeyNormalisationSQL.expression(column: "\"k\"", normalisers: [.placeholderAsNull, .zeroAsNull],
+                                                              recordSet: "s", columnName: "k")
+        #expect(placeholders.hasPrefix("(CASE WHEN upper(\"k\"::text COLLATE \"C\") IN (E'无', "))
+        #expect(placeholders.hasSuffix(", E'N/A', E'0') THEN NULL ELSE \"k\"::text END)"))
     }
 
     @Test("rates are exact fractions, shown rounded half up", arguments: [

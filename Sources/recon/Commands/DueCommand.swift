@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PostgresClient
+import ReconKit
+
+/// `recon due`: does what the calendar says is due today (Beijing), for cron.
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "Do what is due today (Beijing): the quarter's official reconciliation and lists inside its window, tracking on working days, scoring when results are due.",
+        discussion: """
+            Each piece of work takes a PostgreSQL advisory lock (per job and province), so two copies —
+            on one host or several — never do the same work; the second skips it. Exit codes:
+            0 everything due was done or already done; 1 a step failed (the others ran; see the log);
+            75 some work is held by another running copy (EX_TEMPFAIL: try later); 78 configuration
+            error (EX_CONFIG); 64 usage error.
+            """)
+
+    @Option(help: "Plan for this Beijing date (YYYY-MM-DD) instead of today.") var date: String?
+    @Option(help: ArgumentHelp("Pretend it is this instant (ISO 8601 with offset): runs, issues and checks are recorded at it. For drills and the demo.", valueName: "timestamp"))
+    var now: String?
+    @Flag(help: "Print the plan and touch nothing.") var dryRun = false
+    @OptionGroup var config: ConfigOption
+    @OptionGroup var logging: LogOptions
+
+    func run() throws {
+        let logger = logging.logger("recon.due")
+        let loaded: ReconConfig
+        do { loaded = try config.load() } catch {
+            logger.critical("configuration: \(error)")
+            throw ExitCode(ExitCodes.config)
+        }
+        let pretend = try now.map(BeijingTime.parseTimestamp)
+        let day = try date.map(CivilDate.parse) ?? BeijingTime.civilDate(of: pretend ?? Date())
+        let policy = try ScoringPolicy.named(loaded.policyName)
+        if dryRun {
+            // No database is touched: the built-in calendar (and any notices would need --db).
+            let plan = try DuePlanner.plan(date: day, calendar: .builtIn, policy: policy)
+            print(plan.rendered())
+            return
+        }
+        let results = try config.results(loaded, application: "recon due")
+        let calendar = try CalendarStore(connection: results).calendar()
+        let plan = try DuePlanner.plan(date: day, calendar: calendar, policy: policy)
+        logger.info("\(plan.rendered())")
+        let runner = DueRunner(config: loaded, environment: ProcessInfo.processInfo.environment, results: results,
+                               calendar: calendar, policy: policy, logger: logger, pretendNow: pretend)
+        let outcomes = runner.run(plan)
+        let code = ExitCodes.of(outcomes)
+        let counts = Dictionary(grouping: outcomes, by: \.status.rawValue).mapValues(\.count)
+        logger.info("recon due \(day) finished: \(counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) — exit \(code)")
+        if code != ExitCodes.success { throw ExitCode(code) }
+    }
+}
