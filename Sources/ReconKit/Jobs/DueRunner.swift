@@ -79,7 +79,7 @@ public final class DueRunner {
     func reconcile(_ province: ProvinceConfig, quarter: Quarter, windowFirst: CivilDate, windowLast: CivilDate) -> DueOutcome {
         locked("recon.due.reconcile.\(province.code)", step: "reconcile", province: province.code) {
             let window = try calendar.reconciliationWindow(quarter, policy: windowPolicy(first: windowFirst, quarter: quarter))
-            if let official = try OfficialRun.find(province: province.code, window: window, on: results) {
+            if let official = try OfficialRun.find(province: province.code, window: window, recordSets: config.recordSets.map(\.name), on: results) {
                 let issued = try issueOfficialList(runID: official.runID)
                 return DueOutcome(step: "reconcile", province: province.code, status: .skipped,
                                   detail: "official run \(official.runID) of \(quarter) exists" + (issued.map { "; \($0)" } ?? ""))
@@ -94,7 +94,7 @@ public final class DueRunner {
             let totals = outcome.totals
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             let summary = "run \(outcome.runID): rows \(totals.ministryRows)/\(totals.provinceRows), differences \(totals.differingKeys) of \(totals.unionKeys) keys, rate \(totals.rate), \(seconds) s"
-            guard let official = try OfficialRun.find(province: province.code, window: window, on: results),
+            guard let official = try OfficialRun.find(province: province.code, window: window, recordSets: config.recordSets.map(\.name), on: results),
                   official.runID == Int(outcome.runID) else {
                 return DueOutcome(step: "reconcile", province: province.code, status: .done,
                                   detail: summary + " (finished outside the window: not official)")

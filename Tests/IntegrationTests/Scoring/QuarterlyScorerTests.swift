@@ -11,11 +11,12 @@ struct QuarterlyScorerTests {
     static let hunan = ProvinceConfig(code: "430000", name: "湖南省", source: DatabaseSource(dsn: "unused", origin: "test"))
 
     /// A completed run finishing at a Beijing time.
-    static func run(_ db: Connection, _ province: String, finished: String, union: Int, differing: Int) throws -> Int {
+    static func run(_ db: Connection, _ province: String, finished: String, union: Int, differing: Int,
+                    sets: String = "{operators,practitioners,vehicles}") throws -> Int {
         try db.execute("""
             INSERT INTO recon.runs (province_code, status, started_at, finished_at, record_sets, union_keys, differing_keys)
-            VALUES ($1, 'completed', $2::timestamptz - interval '1 minute', $2::timestamptz, '{vehicles}', $3, $4) RETURNING id
-            """, [province, finished, String(union), String(differing)]).singleRow().int("id")
+            VALUES ($1, 'completed', $2::timestamptz - interval '1 minute', $2::timestamptz, $5::text[], $3, $4) RETURNING id
+            """, [province, finished, String(union), String(differing), sets]).singleRow().int("id")
     }
 
     /// A list of `items` items of which `onTime` were re-uploaded in time.
@@ -47,6 +48,7 @@ struct QuarterlyScorerTests {
         _ = db
         // 2026Q3 window (first 5 working days): 2026-07-01 … 2026-07-07.
         _ = try Self.run(connection, "410000", finished: "2026-06-30 23:59:59+08", union: 100, differing: 50)  // before: self-check
+        _ = try Self.run(connection, "410000", finished: "2026-07-01 09:00+08", union: 100, differing: 0, sets: "{vehicles}")  // partial: self-check
         let official = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 10_000, differing: 101)  // 1.01%
         _ = try Self.run(connection, "410000", finished: "2026-07-03 09:00+08", union: 10_000, differing: 0)    // later: ignored
         try Self.list(connection, run: official, province: "410000", items: 1000, onTime: 975)  // 97.5%

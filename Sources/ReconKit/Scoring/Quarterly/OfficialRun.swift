@@ -15,8 +15,11 @@ public struct OfficialRun: Sendable, Equatable {
     /// When it completed.
     public let finishedAt: Date
 
-    /// The official run of `province` for `window`, or `nil` when none completed inside it.
-    public static func find(province: String, window: ReconciliationWindow, on connection: Connection) throws -> OfficialRun? {
+    /// The official run of `province` for `window`, or `nil` when none completed inside it. Only a
+    /// run covering every configured record set (`recordSets`) counts: a `--set vehicles` run is a
+    /// partial self-check.
+    public static func find(province: String, window: ReconciliationWindow, recordSets: [String],
+                            on connection: Connection) throws -> OfficialRun? {
         let rows = try connection.execute("""
             SELECT id, union_keys, differing_keys,
                    (extract(epoch FROM finished_at) * 1000000)::bigint AS finished_us
@@ -24,10 +27,11 @@ public struct OfficialRun: Sendable, Equatable {
             WHERE province_code = $1 AND status = 'completed'
               AND finished_at >= to_timestamp($2::double precision / 1000000)
               AND finished_at <  to_timestamp($3::double precision / 1000000)
+              AND record_sets @> $4::text[]
             ORDER BY finished_at, id
             LIMIT 1
             """, [province, String(BeijingTime.microsecondsSince1970(window.start)),
-                  String(BeijingTime.microsecondsSince1970(window.end))]).rows
+                  String(BeijingTime.microsecondsSince1970(window.end)), PostgresArray.text(recordSets)]).rows
         guard let row = rows.first else { return nil }
         return OfficialRun(runID: try row.int("id"), unionKeys: try row.int("union_keys"),
                            differingKeys: try row.int("differing_keys"),

@@ -15,7 +15,8 @@ public enum QuarterScoring {
             let counter = AggregationCounter(ministry: ministry, platform: platform, spec: config.businessRecords)
             aggregation = { province, quarter in try counter.count(province: province.code, quarter: quarter) }
         }
-        let scorer = QuarterlyScorer(results: results, calendar: calendar, policy: policy, aggregation: aggregation)
+        let scorer = QuarterlyScorer(results: results, calendar: calendar, policy: policy,
+                                     recordSets: config.recordSets.map(\.name), aggregation: aggregation)
         let scores = try scorer.score(quarter: quarter, provinces: config.provinces)
         try ScoreStore.replace(scores, on: results)
         return scores

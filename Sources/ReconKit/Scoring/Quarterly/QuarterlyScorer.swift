@@ -6,14 +6,18 @@ public struct QuarterlyScorer {
     let results: Connection
     let calendar: WorkdayCalendar
     let policy: ScoringPolicy
+    /// The record sets a run must cover to be official.
+    let recordSets: [String]
     /// Opens the ministry and platform connections for indicator 12 (`nil`: not configured).
     let aggregation: ((ProvinceConfig, Quarter) throws -> AggregationCounts)?
 
     /// A scorer. `aggregation` counts indicator 12 for a province; without it, indicator 12 scores
     /// 0 with reason 无业务数据.
     public init(results: Connection, calendar: WorkdayCalendar, policy: ScoringPolicy,
+                recordSets: [String] = RecordSetSpec.reference.map(\.name),
                 aggregation: ((ProvinceConfig, Quarter) throws -> AggregationCounts)?) {
         self.results = results
+        self.recordSets = recordSets
         self.calendar = calendar
         self.policy = policy
         self.aggregation = aggregation
@@ -39,7 +43,7 @@ public struct QuarterlyScorer {
                                reconciliationWindow: ReconciliationWindow,
                                rectificationWindow: ReconciliationWindow) throws -> ProvinceScores {
         // 10 对账差异率: 未在每季度第一周完成数据对账的省份，得0分。
-        let official = try OfficialRun.find(province: province.code, window: reconciliationWindow, on: results)
+        let official = try OfficialRun.find(province: province.code, window: reconciliationWindow, recordSets: recordSets, on: results)
         let indicator10 = try official.map {
             try DifferenceRateRule.result(differingKeys: $0.differingKeys, totalKeys: $0.unionKeys, policy: policy)
         } ?? DifferenceRateRule.windowMissed(policy: policy)
@@ -47,7 +51,7 @@ public struct QuarterlyScorer {
         // 11 对账整改率: 未在每季度第一周完成数据对账的省份，得0分；对账无差异的省份，得5分。
         let rectificationRun = rectificationWindow == reconciliationWindow
             ? official
-            : try OfficialRun.find(province: province.code, window: rectificationWindow, on: results)
+            : try OfficialRun.find(province: province.code, window: rectificationWindow, recordSets: recordSets, on: results)
         var listID: Int? = nil
         let indicator11: IndicatorResult
         if let run = rectificationRun {
