@@ -53,6 +53,8 @@ let package = Package(
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "ReconTestSupport"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter"]),
         .testTarget(name: "ReconKitTests", dependencies: ["ReconKit"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ReconKit", "PostgresClient", "ReconTestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: [
+            "ReconKit", "PostgresClient", "ReconTestSupport", .product(name: "Logging", package: "swift-log"),
+        ]),
     ]
 )

@@ -57,7 +57,9 @@ struct RecordSetPlanter<Generator: SampleRecordGenerator> {
         otherFates = PlantedFate.fates(hasPlateColour: false)
         otherFateWeights = otherFates.map(\.weight)
         let quarterStart = Int64(parameters.quarter.firstDay.dayNumber) * 86_400 - Int64(BeijingTime.utcOffsetSeconds)
-        submittedUntil = Int64(parameters.quarter.lastDay.dayNumber + 1) * 86_400 - Int64(BeijingTime.utcOffsetSeconds)
+        // The registries as they stand when the quarter's reconciliation starts: every row was last
+        // uploaded before the quarter (a later 报送时间 would read as a re-upload when tracking).
+        submittedUntil = quarterStart
         submittedFrom = quarterStart - 730 * 86_400
         let seed = parameters.seed
         values = SeededGenerator(seed: SampleDraw.streamSeed(seed, province: provinceCode, stream: spec.name + "/values"))

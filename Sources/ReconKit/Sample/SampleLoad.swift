@@ -41,7 +41,8 @@ extension SampleGenerator {
         let platform = try Connection(conninfo: layout.platform, applicationName: "recon sample")
         var ministryTables = SampleTables(dsn: layout.ministry, connection: ministry, schemaFile: "ministry.sql",
                                           tables: recordSets.map(\.ministryTable) + [businessRecords.ministryTable],
-                                          origin: "ministry database \(ministry.redactedConninfo)")
+                                          origin: "ministry database \(ministry.redactedConninfo)",
+                                          extraIndexes: try recordSets.map { try TrackingQuery($0).recommendedIndexes().ministry })
         var platformTables = SampleTables(dsn: layout.platform, connection: platform, schemaFile: "platform.sql", tables: [businessRecords.platformTable],
                                           origin: "platform database \(platform.redactedConninfo)")
         var phase = Date()
@@ -55,7 +56,8 @@ extension SampleGenerator {
             let target = try layout.province(province.unit.code)
             let connection = try Connection(conninfo: target.dsn, applicationName: "recon sample")
             var provinceTables = SampleTables(dsn: target.dsn, connection: connection, schemaFile: "province.sql", tables: recordSets.map(\.provinceTable),
-                                              origin: "province \(province.unit.code) database \(connection.redactedConninfo)")
+                                              origin: "province \(province.unit.code) database \(connection.redactedConninfo)",
+                                              extraIndexes: try recordSets.map { try TrackingQuery($0).recommendedIndexes().province })
             try provinceTables.prepare(replace: replace)
             for spec in recordSets {
                 let setStarted = Date()

@@ -17,9 +17,15 @@ struct SampleTables {
     private(set) var droppedIndexes: [String: [String]] = [:]
     /// The DSN, for the extra connections of ``finish(jobs:)``.
     let dsn: String
+    /// Indexes created with the tables beyond the reference schema's: the normalised-key indexes
+    /// that tracking probes (`TrackingQuery.recommendedIndexes`; a real registry gets them from
+    /// `recon track --print-indexes`).
+    let extraIndexes: [String]
 
-    init(dsn: String, connection: Connection, schemaFile: String, tables: [String], origin: String) {
+    init(dsn: String, connection: Connection, schemaFile: String, tables: [String], origin: String,
+         extraIndexes: [String] = []) {
         self.dsn = dsn
+        self.extraIndexes = extraIndexes
         self.connection = connection
         self.schemaFile = schemaFile
         self.tables = tables
@@ -48,6 +54,7 @@ struct SampleTables {
             try connection.executeSimple("DROP TABLE IF EXISTS \(try connection.quoteIdentifier(table)) CASCADE")
         }
         try connection.executeSimple(sql)
+        for statement in extraIndexes { try connection.executeSimple(statement) }
         let indexes = try connection.execute("""
             SELECT i.relname AS name, t.relname AS "table", pg_get_indexdef(i.oid) AS definition
             FROM pg_index x

@@ -47,7 +47,7 @@ final class DueFixture: @unchecked Sendable {
         let connection = try results.connect(applicationName: label)
         let plan = try DuePlanner.plan(date: BeijingTime.civilDate(of: instant), calendar: .builtIn, policy: .default)
         let runner = DueRunner(config: config, environment: [:], results: connection, calendar: .builtIn, policy: .default,
-                               logger: Logger(label: "test"), pretendNow: instant)
+                               logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), pretendNow: instant)
         return runner.run(plan)
     }
 
