@@ -26,7 +26,7 @@ public enum ScoreExport {
         for p in scores.provinces {
             var cells: [Cell] = [.text(p.provinceCode), .text(p.provinceName)]
             for r in p.results {
-                cells.append(.text(r.rate.map { $0.percentString(decimals: 2) } ?? r.reasonCode.chineseText))
+                cells.append(.text(r.rate.map { $0.percentString(decimals: 2, rounding: .towardZero) } ?? r.reasonCode.chineseText))
                 cells.append(.decimal(r.score.description))
             }
             cells.append(.decimal(p.subtotal.description))
