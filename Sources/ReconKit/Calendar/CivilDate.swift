@@ -116,6 +116,11 @@ public struct CivilDate: Sendable, Hashable {
         }
     }
 
+    /// Whether year/month/day name a real date (year 1–9999), without building an error.
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...9999).contains(year) && day >= 1 && day <= daysInMonth(year: year, month: month)
+    }
+
     /// Zero-padded `YYYY-MM-DD` of any three numbers (used for messages about invalid dates too).
     static func format(year: Int, month: Int, day: Int) -> String {
         "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"

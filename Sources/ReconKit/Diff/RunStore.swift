@@ -27,11 +27,8 @@ public struct RunStore {
     public func begin(provinceCode: String, provinceName: String, recordSets: [String], configHash: String,
                       startedAt: Date? = nil) throws -> Int64 {
         try connection.transaction { db in
-            try db.execute("""
-                INSERT INTO recon.provinces (code, name) VALUES ($1, $2)
-                ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, updated_at = now()
-                WHERE recon.provinces.name IS DISTINCT FROM EXCLUDED.name
-                """, [provinceCode, provinceName])
+            try ProvinceSync.sync([ProvinceConfig(code: provinceCode, name: provinceName,
+                                                  source: DatabaseSource(origin: "run"))], on: db)
             let row = try db.execute("""
                 INSERT INTO recon.runs (province_code, status, record_sets, host, pid, config_hash, started_at)
                 VALUES ($1, 'running', $2::text[], $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING id

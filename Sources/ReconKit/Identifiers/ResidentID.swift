@@ -76,7 +76,7 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         let regionCode = region ?? Self.randomRegion(using: &rng)
         let year = IdentifierRandom.int(in: birthYears, using: &rng)
         let month = IdentifierRandom.int(in: 1...12, using: &rng)
-        let day = IdentifierRandom.int(in: 1...GregorianDate.daysIn(month: month, year: year), using: &rng)
+        let day = IdentifierRandom.int(in: 1...CivilDate.daysInMonth(year: year, month: month), using: &rng)
         let sequence = IdentifierRandom.int(in: 0...999, using: &rng)
         guard let date = BirthDate(year: year, month: month, day: day) else {
             preconditionFailure("birthYears \(birthYears) must lie within \(earliestBirthYear)...\(latestBirthYear)")
@@ -152,7 +152,7 @@ extension ResidentID {
         /// A birth date, or nil if it is not a real date in the plausible year range.
         public init?(year: Int, month: Int, day: Int) {
             guard (ResidentID.earliestBirthYear...ResidentID.latestBirthYear).contains(year),
-                  GregorianDate.isValid(year: year, month: month, day: day)
+                  CivilDate.isValid(year: year, month: month, day: day)
             else { return nil }
             self.year = year
             self.month = month

@@ -98,7 +98,7 @@ enum DateTimeForm {
 
     /// Whether the parsed fields name a real date and time of day.
     static func isValid(_ parsed: Parsed) -> Bool {
-        GregorianDate.isValid(year: parsed.year, month: parsed.month, day: parsed.day)
+        CivilDate.isValid(year: parsed.year, month: parsed.month, day: parsed.day)
             && (0...23).contains(parsed.hour) && (0...59).contains(parsed.minute) && (0...59).contains(parsed.second)
     }
 
