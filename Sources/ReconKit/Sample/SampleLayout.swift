@@ -118,25 +118,6 @@ public struct SampleLayout: Sendable, Hashable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A TOML basic string: quotes, backslashes and control characters escaped.
-    static func tomlString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A TOML basic string (the TOML layer's own quoting).
+    static func tomlString(_ value: String) -> String { TOMLSyntax.quoted(value) }
 }
