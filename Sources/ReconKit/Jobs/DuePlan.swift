@@ -5,7 +5,7 @@ public struct DuePlan: Sendable, Equatable {
         /// The quarter's official reconciliation (inside its window), then issuing its list, for
         /// every province that has none yet.
         case reconcile(quarter: Quarter, windowFirstDay: CivilDate, windowLastDay: CivilDate)
-        /// Tracking of the open lists' re-uploads (every working day).
+        /// Tracking of the open lists' re-uploads (every day: provinces upload on days off too).
         case track
         /// Scoring and export of a quarter (from the 10th working day of the month after it, until done).
         case score(quarter: Quarter, due: CivilDate)
@@ -54,7 +54,9 @@ public enum DuePlanner {
             steps.append(.reconcile(quarter: quarter, windowFirstDay: window.firstDay, windowLastDay: window.lastDay))
         }
         let workingDay = try calendar.isWorkingDay(date)
-        if workingDay { steps.append(.track) }
+        // The ministry keeps only a row's last 报送时间 and a vanished row is timed by the check, so
+        // tracking runs every day (and late in the evening: see jobs/), not only on working days.
+        steps.append(.track)
         // 第八条: 每季度次月第10个工作日出当季度评价结果 — score the previous quarter from that day on.
         let previous = quarter.previous
         let due = try calendar.resultsDueDate(previous).value

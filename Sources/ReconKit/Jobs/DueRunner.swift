@@ -80,7 +80,7 @@ public final class DueRunner {
         locked("recon.due.reconcile.\(province.code)", step: "reconcile", province: province.code) {
             let window = try calendar.reconciliationWindow(quarter, policy: windowPolicy(first: windowFirst, quarter: quarter))
             if let official = try OfficialRun.find(province: province.code, window: window, recordSets: config.recordSets.map(\.name), on: results) {
-                let issued = try issueOfficialList(runID: official.runID)
+                let issued = try issueOfficialList(official)
                 return DueOutcome(step: "reconcile", province: province.code, status: .skipped,
                                   detail: "official run \(official.runID) of \(quarter) exists" + (issued.map { "; \($0)" } ?? ""))
             }
@@ -99,7 +99,7 @@ public final class DueRunner {
                 return DueOutcome(step: "reconcile", province: province.code, status: .done,
                                   detail: summary + " (finished outside the window: not official)")
             }
-            let issued = try issueOfficialList(runID: official.runID)
+            let issued = try issueOfficialList(official)
             return DueOutcome(step: "reconcile", province: province.code, status: .done,
                               detail: summary + (issued.map { "; \($0)" } ?? ""))
         }
@@ -112,15 +112,20 @@ public final class DueRunner {
             ? policy.rectificationWindow : policy.reconciliationWindow
     }
 
-    /// Issues (idempotently) the official list of a run; exports it when an output folder is set.
-    func issueOfficialList(runID: Int) throws -> String? {
-        let outcome = try ListIssuer(connection: results).issue(runID: Int64(runID), official: true, issuedAt: now)
+    /// The instant of a step: the real clock, or the pretended `now`.
+    func clock() -> Date { pretending ? now : Date() }
+
+    /// Issues (idempotently) the official list of a run, at the real clock — never before the run
+    /// finished (a pretended `now` is moved to the run's end) — and exports it when an output folder is set.
+    func issueOfficialList(_ run: OfficialRun) throws -> String? {
+        let issuedAt = pretending ? max(now, run.finishedAt) : Date()
+        let outcome = try ListIssuer(connection: results).issue(runID: Int64(run.runID), official: true, issuedAt: issuedAt)
         guard outcome.created || outcome.markedOfficial else { return nil }
         var text = "list \(outcome.list.id) issued (\(outcome.list.itemCount) items, deadline \(ListTime.humanDeadline(end: outcome.list.deadline)))"
         if let folder = config.outputDirectory {
             let exporter = ListExporter(connection: results, recordSets: config.recordSets)
             for format in [ListFormat.csv, .xlsx] {
-                let exported = try exporter.export(listID: outcome.list.id, format: format, to: folder, now: now)
+                let exported = try exporter.export(listID: outcome.list.id, format: format, to: folder, now: issuedAt)
                 text += "; \(exported.path)"
             }
         }
@@ -133,7 +138,7 @@ public final class DueRunner {
                 let source = try self.config.province(code).source
                 return try Connection(conninfo: try source.resolve(environment: self.environment), applicationName: "recon track \(code)")
             }
-            let report = try tracker.track(province: province.code, at: now)
+            let report = try tracker.track(province: province.code, at: clock())
             return DueOutcome(step: "track", province: province.code, status: report.lists.isEmpty ? .skipped : .done,
                               detail: report.lists.isEmpty ? "no open lists" : report.summary)
         }

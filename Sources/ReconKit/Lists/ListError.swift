@@ -10,6 +10,8 @@ public enum ListError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The deadline falls into a year whose State Council notice is not loaded (and the caller did
     /// not opt in to assume ordinary weekends).
     case deadlineNeedsUnknownYear(runID: Int64, issuedAt: String, calendarMessage: String)
+    /// The issue instant asked for is before the run finished.
+    case issuedBeforeRun(runID: Int64, issuedAt: String, finishedAt: String)
     /// No list with this id.
     case listNotFound(listID: Int64)
     /// No list for a province and quarter.
@@ -35,6 +37,8 @@ public enum ListError: Error, Sendable, Equatable, CustomStringConvertible {
             return "run \(runID) records \(recorded) differing keys but recon.differences holds \(stored) rows for it; refusing to issue a list from an inconsistent run"
         case let .deadlineNeedsUnknownYear(runID, issuedAt, calendarMessage):
             return "the list of run \(runID) issued at \(issuedAt) cannot get its deadline (整改截止时间): \(calendarMessage)"
+        case let .issuedBeforeRun(runID, issuedAt, finishedAt):
+            return "run \(runID) finished at \(finishedAt); its list cannot be issued earlier (\(issuedAt))"
         case let .listNotFound(listID):
             return "rectification list \(listID) does not exist in recon.lists"
         case let .noList(province, quarter):

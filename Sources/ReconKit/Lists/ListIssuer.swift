@@ -52,6 +52,11 @@ public struct ListIssuer {
             }
 
             let issued = issuedAt ?? Date()
+            // A list cannot be received before the differences exist: an earlier issue time would
+            // count uploads made before the list as re-uploads (indicator 11).
+            guard issued >= run.finishedAt else {
+                throw ListError.issuedBeforeRun(runID: runID, issuedAt: ListTime.human(issued), finishedAt: ListTime.human(run.finishedAt))
+            }
             let calendar = try CalendarStore(connection: db).calendar(assumeOrdinaryWeekends: assumeOrdinaryWeekends)
             let deadline: RectificationDeadline
             do {

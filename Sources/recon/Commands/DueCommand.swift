@@ -20,6 +20,8 @@ struct DueCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pretend it is this instant (ISO 8601 with offset): runs, issues and checks are recorded at it. For drills and the demo.", valueName: "timestamp"))
     var now: String?
     @Flag(help: "Print the plan and touch nothing.") var dryRun = false
+    @Option(name: .customLong("metrics-file"), help: ArgumentHelp("Write Prometheus metrics here (node_exporter textfile collector).", valueName: "file"))
+    var metricsFile: String?
     @OptionGroup var config: ConfigOption
     @OptionGroup var logging: LogOptions
 
@@ -47,6 +49,13 @@ struct DueCommand: ParsableCommand {
                                calendar: calendar, policy: policy, logger: logger, pretendNow: pretend)
         let outcomes = runner.run(plan)
         let code = ExitCodes.of(outcomes)
+        if let metricsFile {
+            do {
+                try DueMetrics.write(try DueMetrics.text(outcomes: outcomes, exitCode: code, at: Date(), results: results), to: metricsFile)
+            } catch {
+                logger.error("metrics file \(metricsFile): \(error)")
+            }
+        }
         let counts = Dictionary(grouping: outcomes, by: \.status.rawValue).mapValues(\.count)
         logger.info("recon due \(day) finished: \(counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) — exit \(code)")
         if code != ExitCodes.success { throw ExitCode(code) }

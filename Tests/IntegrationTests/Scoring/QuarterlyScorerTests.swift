@@ -94,6 +94,17 @@ struct QuarterlyScorerTests {
         #expect(try connection.execute("SELECT count(*) AS n FROM recon.scorings").singleRow().int("n") == 1)
     }
 
+    @Test func listCannotBeIssuedBeforeItsRunFinished() throws {
+        let (db, connection) = try prepared()
+        _ = db
+        let run = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 1000, differing: 0)
+        #expect(throws: ListError.self) {
+            try ListIssuer(connection: connection).issue(runID: Int64(run), issuedAt: try BeijingTime.parseTimestamp("2026-07-02T08:59:59+08:00"))
+        }
+        let issued = try ListIssuer(connection: connection).issue(runID: Int64(run), issuedAt: try BeijingTime.parseTimestamp("2026-07-02T09:00:00+08:00"))
+        #expect(issued.created)
+    }
+
     @Test func missingListIsAClearError() throws {
         let (db, connection) = try prepared()
         _ = db
@@ -123,16 +134,18 @@ struct QuarterlyScorerTests {
               ('S4', '410000', '2026-06-30 23:59:59+08'),
               ('S5', '410000', '2026-10-01 00:00:00+08'),
               ('S6', '420000', '2026-08-01 12:00+08'),
-              ('S7', '410000', '2026-08-05 12:00+08')
+              ('S7', '410000', '2026-08-05 12:00+08'),
+              ('ｓ8 ', '410000', '2026-08-06 12:00+08')
             """)
         try platform.executeSimple("""
             INSERT INTO business_records (serial_no, province_code, received_at) VALUES
               ('S1', '410000', now()), ('S3', '410000', now()), ('S3', '410000', now()), ('S4', '410000', now()),
-              ('S6', '420000', now()), ('S9', '410000', now())
+              ('S6', '420000', now()), ('S9', '410000', now()), ('S7', '420000', now()), ('S8', '410000', now())
             """)
         let counter = AggregationCounter(ministry: ministry, platform: platform, spec: BusinessRecordSpec())
         let counts = try counter.count(province: "410000", quarter: try Quarter.parse("2026Q3"))
-        // In the quarter: S1, S2, S3, S3, NULL, S7 = 6 records; matched: S1, S3, S3 = 3.
-        #expect(counts == AggregationCounts(ministryRecords: 6, matchedRecords: 3))
+        // In the quarter: S1, S2, S3, S3, NULL, S7, ｓ8 = 7 records; matched: S1, S3, S3, and ｓ8 (full-width,
+        // lower case, trailing space: the same serial as S8) = 4. S7 is on the platform for another province only.
+        #expect(counts == AggregationCounts(ministryRecords: 7, matchedRecords: 4))
     }
 }

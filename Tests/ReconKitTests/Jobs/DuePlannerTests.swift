@@ -19,11 +19,13 @@ struct DuePlannerTests {
         #expect(!plan.steps.contains { if case .score = $0 { return true } else { return false } })
     }
 
-    @Test func nationalDayHolidayStillReconcilesButDoesNotTrack() throws {
+    @Test func nationalDayHolidayStillReconcilesAndTracks() throws {
+        // Provinces upload on days off too, and a vanished row is timed by the check: track daily.
         let plan = try plan("2026-10-03")
         #expect(!plan.isWorkingDay)
-        #expect(plan.steps.count == 1)
+        #expect(plan.steps.count == 2)
         if case .reconcile = plan.steps[0] {} else { Issue.record("expected reconcile, got \(plan.steps)") }
+        #expect(plan.steps[1] == .track)
     }
 
     @Test func tenthWorkingDayOfJanuaryScoresQ4() throws {

@@ -37,22 +37,26 @@ public struct AggregationCounter {
     public func count(province: String, quarter: Quarter) throws -> AggregationCounts {
         let start = BeijingTime.format(BeijingTime.startOfDay(quarter.firstDay))
         let end = BeijingTime.format(BeijingTime.startOfDay(quarter.lastDay.next))
-        let serial = try ministry.quoteIdentifier(spec.serialColumn)
+        // Serial numbers are compared as identifier keys are (全角, spaces, case): the same
+        // normalisation as the diff's keys, in SQL, so that both sides sort alike.
+        let serial = try KeyNormalisationSQL.expression(column: try ministry.quoteIdentifier(spec.serialColumn),
+                                                        normalisers: FieldSpec.identifierNormalisers,
+                                                        recordSet: "business_records", columnName: spec.serialColumn)
         let ministrySQL = """
-            COPY (SELECT \(serial) FROM \(try qualified(spec.ministryTable, on: ministry))
+            COPY (SELECT (\(serial)) COLLATE "C" AS serial FROM \(try qualified(spec.ministryTable, on: ministry))
                   WHERE \(try ministry.quoteIdentifier(spec.provinceColumn)) = \(try ministry.quoteLiteral(province))
                     AND \(try ministry.quoteIdentifier(spec.submittedColumn)) >= \(try ministry.quoteLiteral(start))::timestamptz
                     AND \(try ministry.quoteIdentifier(spec.submittedColumn)) <  \(try ministry.quoteLiteral(end))::timestamptz
-                  ORDER BY \(serial) COLLATE "C" NULLS FIRST) TO STDOUT
+                  ORDER BY 1 NULLS FIRST) TO STDOUT
             """
-        let platformSerial = try platform.quoteIdentifier(spec.serialColumn)
+        // The platform's records of the same province (a serial reused elsewhere is no match).
         let platformSQL = """
-            COPY (SELECT DISTINCT \(platformSerial) COLLATE "C" FROM \(try qualified(spec.platformTable, on: platform))
-                  WHERE \(platformSerial) IS NOT NULL
-                  ORDER BY 1) TO STDOUT
+            SELECT DISTINCT (\(serial)) COLLATE "C" AS serial FROM \(try qualified(spec.platformTable, on: platform))
+            WHERE \(try platform.quoteIdentifier(spec.provinceColumn)) = \(try platform.quoteLiteral(province))
             """
+        let platformCopy = "COPY (SELECT serial FROM (\(platformSQL)) s WHERE serial IS NOT NULL ORDER BY serial) TO STDOUT"
         let left = SortedTextColumn(stream: try ministry.copyOut(ministrySQL), side: "ministry \(spec.ministryTable)")
-        let right = SortedTextColumn(stream: try platform.copyOut(platformSQL), side: "platform \(spec.platformTable)")
+        let right = SortedTextColumn(stream: try platform.copyOut(platformCopy), side: "platform \(spec.platformTable)")
         var total = 0
         var matched = 0
         var platformValue = try right.next()

@@ -8,12 +8,15 @@ public enum QuarterScoring {
                            environment: [String: String]) throws -> QuarterScores {
         let policy = try ScoringPolicy.named(policyName ?? config.policyName)
         let calendar = try CalendarStore(connection: results).calendar()
-        var aggregation: ((ProvinceConfig, Quarter) throws -> AggregationCounts)? = nil
-        if let platformSource = config.platform {
-            let ministry = try Connection(conninfo: try config.ministry.resolve(environment: environment), applicationName: "recon score")
-            let platform = try Connection(conninfo: try platformSource.resolve(environment: environment), applicationName: "recon score")
-            let counter = AggregationCounter(ministry: ministry, platform: platform, spec: config.businessRecords)
-            aggregation = { province, quarter in try counter.count(province: province.code, quarter: quarter) }
+        // Without the platform, indicator 12 would read as 0 "无业务数据" and be stored as final.
+        guard let platformSource = config.platform else {
+            throw ScoringRunError("indicator 12 (数据归集率) needs the 便民政务系统: add a [platform] table (dsn or dsn_env) to the configuration and score again")
+        }
+        let ministry = try Connection(conninfo: try config.ministry.resolve(environment: environment), applicationName: "recon score")
+        let platform = try Connection(conninfo: try platformSource.resolve(environment: environment), applicationName: "recon score")
+        let counter = AggregationCounter(ministry: ministry, platform: platform, spec: config.businessRecords)
+        let aggregation = { (province: ProvinceConfig, quarter: Quarter) in
+            try counter.count(province: province.code, quarter: quarter)
         }
         let scorer = QuarterlyScorer(results: results, calendar: calendar, policy: policy,
                                      recordSets: config.recordSets.map(\.name), aggregation: aggregation)
