@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(name: "ReconPortalTests", dependencies: [
             "ReconPortal", "ReconKit", "PostgresClient", "ReconTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "IntegrationTests", dependencies: [
             "ReconKit", "PostgresClient", "ReconTestSupport", .product(name: "Logging", package: "swift-log"),

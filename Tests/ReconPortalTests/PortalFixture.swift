@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import PostgresClient
 import ReconKit
 import ReconPortal
@@ -76,7 +77,9 @@ final class PortalFixture: @unchecked Sendable {
     func application() throws -> some ApplicationProtocol {
         let fixed = try at(Self.now)
         let settings = PortalSettings(database: PortalDatabase(dsn: database.dsn), now: { fixed })
-        return Application(router: Portal.router(settings: settings))
+        var logger = Logger(label: "portal-tests")
+        logger.logLevel = .warning   // no request lines in the test output
+        return Application(router: Portal.router(settings: settings), logger: logger)
     }
 }
 
