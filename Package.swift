@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // C libraries: module map + shim header only.
@@ -37,12 +38,25 @@ let package = Package(
             plugins: ["EmbedSQLPlugin"]
         ),
 
+        // The province portal: HTTP API and pages over the results database.
+        .target(
+            name: "ReconPortal",
+            dependencies: [
+                "ReconKit",
+                "PostgresClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // Thin CLI: parsing and printing only.
         .executableTarget(
             name: "recon",
             dependencies: [
                 "ReconKit",
+                "ReconPortal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -53,6 +67,11 @@ let package = Package(
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "ReconTestSupport"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter"]),
         .testTarget(name: "ReconKitTests", dependencies: ["ReconKit"]),
+        .testTarget(name: "ReconPortalTests", dependencies: [
+            "ReconPortal", "ReconKit", "PostgresClient", "ReconTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "IntegrationTests", dependencies: [
             "ReconKit", "PostgresClient", "ReconTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),

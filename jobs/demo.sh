@@ -54,7 +54,16 @@ step "5. 2026-10-20, the 10th working day of October: recon due scores 2026Q3 an
 
 step "files written to $out/files"
 ls -1 "$out/files"
+
+step "6. the province portal: a token for ${provinces%%,*} and one for the ministry (each shown once)"
+province_token=$("$recon" tokens create --province "${provinces%%,*}" --name "省级运政 ${provinces%%,*}" | sed -n 2p)
+ministry_token=$("$recon" tokens create --ministry --name "部级运政" | sed -n 2p)
 echo
 echo "demo finished in $(( $(date +%s) - started )) s (after the build)"
+echo
+echo "portal:          RECON_CONFIG=$out/recon.toml $recon serve --listen 127.0.0.1:8080   (then open http://127.0.0.1:8080/)"
+echo "province token:  $province_token"
+echo "ministry token:  $ministry_token"
+[ "$keep" = "--keep" ] || echo "(the database is stopped on exit: run jobs/demo.sh --keep to try the portal)"
 [ "$keep" = "--keep" ] && echo "cluster left running: $dsn (RECON_CONFIG=$out/recon.toml; stop: jobs/pg-local.sh stop demo)" >&2
 exit 0

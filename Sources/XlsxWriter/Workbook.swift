@@ -54,10 +54,12 @@ public final class Workbook {
     ///   - useZip64: libxlsxwriter's `use_zip64` option, needed only when one sheet's XML exceeds
     ///     4 GiB (`close()` then fails with a zip error). Off by default, as in libxlsxwriter:
     ///     Excel's ZIP64 reader is strict, so ordinary lists are written without it.
+    ///   - created: the document's creation time (docProps, and the zip entries' times); the same
+    ///     contents and `created` give a byte-identical file. Default: the current time.
     /// - Throws: ``XlsxError/outputDirectoryMissing(path:directory:)``,
     ///   ``XlsxError/temporaryDirectoryMissing(directory:)``, or ``XlsxError/library(operation:path:code:message:)``.
     public init(path: String, constantMemory: Bool = true, tmpdir: String? = nil,
-                overlongText: OverlongTextPolicy = .truncate, useZip64: Bool = false) throws {
+                overlongText: OverlongTextPolicy = .truncate, useZip64: Bool = false, created: Date? = nil) throws {
         let directory = (path as NSString).deletingLastPathComponent
         guard Workbook.isDirectory(directory.isEmpty ? "." : directory) else {
             throw XlsxError.outputDirectoryMissing(path: path, directory: directory)
@@ -85,6 +87,17 @@ public final class Workbook {
             throw XlsxError.library(operation: "workbook_add_format", path: path,
                                     code: Int(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue),
                                     message: String(cString: lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED)))
+        }
+        if let created {
+            var properties = lxw_doc_properties()
+            properties.created = time_t(created.timeIntervalSince1970.rounded(.down))
+            let status = workbook_set_properties(handle, &properties)
+            guard status == LXW_NO_ERROR else {
+                _ = workbook_close(handle)
+                free(tmpdirCString)
+                throw XlsxError.library(operation: "workbook_set_properties", path: path, code: Int(status.rawValue),
+                                        message: String(cString: lxw_strerror(status)))
+            }
         }
         self.handle = handle
         self.formats = formats

@@ -3,7 +3,7 @@ import ReconKit
 
 /// `recon`: the ministry–province reconciliation engine (部省两级运政系统数据对账).
 @main
-struct Recon: ParsableCommand {
+struct Recon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recon",
         abstract: "部省两级运政数据对账 — reconcile ministry and provincial road-transport registries and score indicators 10–12.",
@@ -21,6 +21,8 @@ struct Recon: ParsableCommand {
             CalendarCommand.self,
             DueCommand.self,
             BenchCommand.self,
+            ServeCommand.self,
+            TokensCommand.self,
         ]
     )
 }

@@ -14,7 +14,9 @@ struct ListXLSXWriter {
     func write(to path: String, from db: Connection) throws -> (items: Int, rows: Int, sheets: [String]) {
         let list = formatter.list
         let recordSets = formatter.recordSets
-        let workbook = try Workbook(path: path, constantMemory: true)
+        // Created at the export's `now`: the same list exported at the same instant is the same file
+        // (the portal's download is byte-identical to `recon lists export --now`).
+        let workbook = try Workbook(path: path, constantMemory: true, created: formatter.now)
         do {
             let summarySheet = ListSummarySheet(list: list, summary: summary, recordSets: recordSets,
                                                 now: formatter.now, rowLimit: rowLimit)

@@ -1,0 +1,56 @@
+import Hummingbird
+
+/// Building blocks of the server-rendered pages: escaping, the layout and its inline CSS (no file
+/// or script is ever fetched from elsewhere: these networks often have no internet).
+enum HTML {
+    /// Text escaped for HTML content and attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A whole page.
+    static func page(title: String, body: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        let document = """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>\(css)</style></head>
+            <body><header><h1>\(escape(title))</h1></header><main>
+            \(body)
+            </main><footer>部省两级运政数据对账 · 整改清单门户 · 时间均为北京时间</footer></body></html>
+            """
+        var headers = headers
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))
+    }
+
+    static let css = """
+        body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#222;background:#f6f7f9}
+        header{background:#1f4e79;color:#fff;padding:12px 24px}header h1{margin:0;font-size:20px}
+        main{padding:16px 24px}footer{color:#777;font-size:12px;padding:16px 24px}
+        table{border-collapse:collapse;background:#fff;margin:8px 0 24px;min-width:60%}
+        th,td{border:1px solid #d0d4da;padding:6px 10px;text-align:left;font-size:14px}th{background:#e9edf2}
+        td.num{text-align:right;font-variant-numeric:tabular-nums}
+        .bar{display:flex;width:220px;height:14px;background:#e3e3e3;border-radius:3px;overflow:hidden}
+        .bar span{display:block;height:100%}.ontime{background:#2e7d32}.late{background:#f9a825}.outstanding{background:#c62828}
+        .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}
+        a.button,button{display:inline-block;padding:3px 10px;margin-right:4px;border:1px solid #1f4e79;border-radius:3px;
+        color:#1f4e79;background:#fff;text-decoration:none;font-size:13px;cursor:pointer}
+        .error{color:#c62828}.muted{color:#777}form.inline{display:inline}
+        """
+}

@@ -1,0 +1,102 @@
+import Foundation
+import PostgresClient
+
+/// One row of `recon.portal_tokens` (never the token itself: only its hash is stored).
+public struct PortalTokenInfo: Sendable, Hashable {
+    /// The id (`recon tokens revoke ID`).
+    public var id: Int64
+    /// The province, or nil for the ministry role.
+    public var provinceCode: String?
+    /// The name given at creation.
+    public var name: String
+    /// Creation time, Beijing time text.
+    public var createdAt: String
+    /// Revocation time, Beijing time text, if revoked.
+    public var revokedAt: String?
+}
+
+/// Errors of token management.
+public enum PortalTokenError: Error, CustomStringConvertible, Equatable {
+    /// `recon tokens revoke ID` of an id that does not exist.
+    case noSuchToken(Int64)
+    /// A province code that is not a configured province.
+    case unknownProvince(String)
+
+    /// The message.
+    public var description: String {
+        switch self {
+        case .noSuchToken(let id): "no portal token with id \(id)"
+        case .unknownProvince(let code): "province \(code) is not in recon.provinces (configure it first)"
+        }
+    }
+}
+
+/// Creates, lists, revokes and checks portal tokens in the results database.
+///
+/// A token is `rcn_` + 64 hex digits (256 bits from the system's random source). Only
+/// `sha256(token)` is stored (computed by PostgreSQL's `sha256()`, so no crypto library is needed);
+/// with 256 random bits an unsalted hash is safe, and it allows a lookup by index.
+public struct PortalTokenStore {
+    let connection: Connection
+
+    /// A store over a migrated results database.
+    public init(connection: Connection) { self.connection = connection }
+
+    /// Creates a token for a province (or the ministry role when `province` is nil); returns the
+    /// token (to be shown once) and its row.
+    public func create(province: String?, name: String) throws -> (token: String, info: PortalTokenInfo) {
+        if let province, try connection.execute("SELECT 1 FROM recon.provinces WHERE code = $1", [province]).rows.isEmpty {
+            throw PortalTokenError.unknownProvince(province)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let token = "rcn_" + (0..<32).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
+        let row = try connection.execute("""
+            INSERT INTO recon.portal_tokens (token_hash, province_code, name)
+            VALUES (sha256(convert_to($1, 'UTF8')), $2, $3)
+            RETURNING id, province_code, name, \(Self.timeText("created_at")) AS created_at, NULL::text AS revoked_at
+            """, [token, province, name]).singleRow()
+        return (token, try Self.decode(row))
+    }
+
+    /// All tokens, by id.
+    public func list() throws -> [PortalTokenInfo] {
+        try connection.execute("""
+            SELECT id, province_code, name, \(Self.timeText("created_at")) AS created_at, \(Self.timeText("revoked_at")) AS revoked_at
+            FROM recon.portal_tokens ORDER BY id
+            """).rows.map(Self.decode)
+    }
+
+    /// Revokes token `id` (a revoked token stays revoked); `PortalTokenError.noSuchToken` if absent.
+    public func revoke(id: Int64) throws {
+        let rows = try connection.execute("""
+            UPDATE recon.portal_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id
+            """, [String(id)]).rows
+        if rows.isEmpty { throw PortalTokenError.noSuchToken(id) }
+    }
+
+    /// The caller holding `token`, or nil for an unknown or revoked token.
+    public func caller(token: String) throws -> PortalCaller? {
+        guard token.hasPrefix("rcn_"), token.utf8.count == 68 else { return nil }
+        guard let row = try connection.execute("""
+            SELECT id, name, province_code FROM recon.portal_tokens
+            WHERE token_hash = sha256(convert_to($1, 'UTF8')) AND revoked_at IS NULL
+            """, [token]).rows.first else { return nil }
+        guard let id = Int64(try row.string("id")) else { return nil }
+        return PortalCaller(tokenID: id, name: try row.string("name"), provinceCode: row["province_code"])
+    }
+
+    /// SQL for a timestamptz column as Beijing time text.
+    static func timeText(_ column: String) -> String {
+        "to_char(\(column) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS')"
+    }
+
+    static func decode(_ row: Row) throws -> PortalTokenInfo {
+        let idText = try row.string("id")
+        guard let id = Int64(idText) else { throw PortalTokenError.noSuchToken(-1) }
+        return PortalTokenInfo(id: id, provinceCode: row["province_code"], name: try row.string("name"),
+                               createdAt: try row.string("created_at"), revokedAt: row["revoked_at"])
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import ReconKit
+import ReconPortal
+
+/// `recon tokens …`: the portal's access tokens.
+struct TokensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens",
+        abstract: "Portal access tokens: one per province, or the ministry role (sees all provinces).",
+        subcommands: [Create.self, List.self, Revoke.self])
+
+    /// `recon tokens create --province P --name N | --ministry --name N`.
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a token; it is printed once and stored only as its SHA-256.")
+        @Option(help: "The province the token may see, e.g. 410000.") var province: String?
+        @Flag(help: "The ministry role: sees every province.") var ministry = false
+        @Option(help: "Who holds the token, e.g. 河南省运政 (recorded with every download).") var name: String
+        @OptionGroup var config: ConfigOption
+
+        func validate() throws {
+            guard (province == nil) == ministry else { throw ValidationError("give either --province CODE or --ministry") }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--name must not be empty") }
+        }
+
+        func run() throws {
+            let loaded = try config.load()
+            let results = try config.results(loaded, application: "recon tokens create")
+            let created = try PortalTokenStore(connection: results).create(province: province, name: name)
+            print("token \(created.info.id) for \(created.info.provinceCode ?? "ministry (all provinces)") \(created.info.name):")
+            print(created.token)
+            print("(shown once: only its hash is stored)")
+        }
+    }
+
+    /// `recon tokens list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (id, province, name, created, revoked).")
+        @OptionGroup var config: ConfigOption
+
+        func run() throws {
+            let loaded = try config.load()
+            let results = try config.results(loaded, application: "recon tokens list")
+            let tokens = try PortalTokenStore(connection: results).list()
+            let table = TextTable(headers: ["id", "province", "name", "created", "revoked"], rows: tokens.map {
+                [String($0.id), $0.provinceCode ?? "ministry", $0.name, $0.createdAt, $0.revokedAt ?? ""]
+            }, rightAligned: [0])
+            print(table.rendered(), terminator: "")
+        }
+    }
+
+    /// `recon tokens revoke ID`.
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token (its requests get 401 from then on).")
+        @Argument(help: "The token's id (see `recon tokens list`).") var id: Int64
+        @OptionGroup var config: ConfigOption
+
+        func run() throws {
+            let loaded = try config.load()
+            let results = try config.results(loaded, application: "recon tokens revoke")
+            try PortalTokenStore(connection: results).revoke(id: id)
+            print("token \(id) revoked")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ReconPortal
+import Testing
+
+/// Checks the responses against docs/portal-openapi.yaml: every documented path answers, and every
+/// property a schema marks `required` is present (read with a line-based reader of the file's own
+/// layout: `    Name:` then `      required: [a, b]`).
+@Suite("Portal API matches its OpenAPI file")
+struct PortalOpenAPITests {
+    static let specPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../docs/portal-openapi.yaml").standardized.path
+
+    /// `required` lists by schema name.
+    static func requiredProperties() throws -> [String: [String]] {
+        let lines = try String(contentsOfFile: specPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var result: [String: [String]] = [:]
+        var current: String?
+        for line in lines {
+            if line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
+                current = String(line.dropFirst(4).dropLast())
+            } else if let name = current, line.hasPrefix("      required: [") {
+                result[name] = line.drop { $0 != "[" }.dropFirst().dropLast().split(separator: ",")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        return result
+    }
+
+    /// The documented paths.
+    static func paths() throws -> [String] {
+        try String(contentsOfFile: specPath, encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix("  /") }.map { String($0.dropFirst(2).dropLast()) }
+    }
+
+    func check(_ object: Any?, schema: String, in required: [String: [String]]) throws {
+        let keys = try #require(required[schema], "schema \(schema) has no required list")
+        let dictionary = try #require(object as? [String: Any], "\(schema) is not an object")
+        for key in keys { #expect(dictionary[key] != nil, "\(schema).\(key) missing") }
+    }
+
+    @Test func documentedPathsAndRequiredProperties() async throws {
+        #expect(try Self.paths() == ["/health", "/api/lists", "/api/lists/{id}", "/api/lists/{id}/download", "/api/progress", "/api/scores"])
+        let required = try Self.requiredProperties()
+        let fixture = try PortalFixture("popenapi")
+        let auth = bearer(fixture.ministryToken)
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                try check(try json(response), schema: "Health", in: required)
+            }
+            try await client.execute(uri: "/api/lists", method: .get, headers: auth) { response in
+                let body = try json(response)
+                try check(body, schema: "Lists", in: required)
+                try check((body["lists"] as? [Any])?.first, schema: "List", in: required)
+            }
+            try await client.execute(uri: "/api/lists/\(fixture.henanList)?size=1", method: .get, headers: auth) { response in
+                let body = try json(response)
+                try check(body, schema: "ListDetail", in: required)
+                try check((body["items"] as? [Any])?.first, schema: "ListItem", in: required)
+            }
+            try await client.execute(uri: "/api/lists/\(fixture.henanList)/download?format=csv", method: .get, headers: auth) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+            }
+            try await client.execute(uri: "/api/progress", method: .get, headers: auth) { response in
+                let body = try json(response)
+                try check(body, schema: "Progress", in: required)
+                try check((body["progress"] as? [Any])?.first, schema: "ListProgress", in: required)
+            }
+            try await client.execute(uri: "/api/scores", method: .get, headers: auth) { response in
+                let body = try json(response)
+                try check(body, schema: "Scores", in: required)
+                let province = (body["scores"] as? [Any])?.first
+                try check(province, schema: "ProvinceScore", in: required)
+                try check(((province as? [String: Any])?["indicators"] as? [Any])?.first, schema: "IndicatorScore", in: required)
+            }
+            try await client.execute(uri: "/api/lists?quarter=bad", method: .get, headers: auth) { response in
+                try check(try json(response), schema: "Error", in: required)
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# On demand, not in CI: opens the portal's province page and ministry page in headless Chromium
+# (Debian's `chromium` package) and saves screenshots.
+#
+#   scripts/portal-screenshots.sh PROVINCE_TOKEN MINISTRY_TOKEN [URL] [OUT_DIR]
+#
+# The portal must be running (`recon serve`, e.g. after `jobs/demo.sh --keep`). Installs Debian's
+# chromium and a CJK font when missing.
+set -euo pipefail
+province_token=${1:?province token}
+ministry_token=${2:?ministry token}
+url=${3:-http://127.0.0.1:8080}
+out=${4:-portal-screenshots}
+mkdir -p "$out"
+
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ] || ! fc-list :lang=zh | grep -q .; then
+  echo "installing Debian's chromium and a CJK font (root needed)" >&2
+  apt-get install -y --no-install-recommends chromium fonts-wqy-zenhei >/dev/null
+  browser=$(command -v chromium)
+fi
+
+curl -fsS "$url/health" >/dev/null || { echo "no portal at $url (start: recon serve)" >&2; exit 1; }
+
+shot() {
+  local name=$1 token=$2 work
+  work=$(mktemp -d)
+  # Log in the way the page does: POST /login answers 303 with the HttpOnly session cookie.
+  status=$(curl -s -o /dev/null -c "$work/cookies" -w '%{http_code}' --data-urlencode "token=$token" "$url/login")
+  [ "$status" = 303 ] || { echo "login as $name failed: HTTP $status" >&2; exit 1; }
+  # Headless Chromium cannot be handed a cookie on the command line, so the page is fetched with
+  # the session cookie and rendered from a file (it has no external resource: the result is the
+  # page as a browser shows it; its download links are not followed).
+  curl -fsS -b "$work/cookies" "$url/" > "$work/page.html"
+  grep -q 'action="/login"' "$work/page.html" && { echo "the session cookie was refused ($name)" >&2; exit 1; }
+  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
+    --window-size=1400,1000 --screenshot="$out/$name.png" "file://$work/page.html" 2>/dev/null
+  rm -rf "$work"
+  echo "$out/$name.png"
+}
+
+shot province "$province_token"
+shot ministry "$ministry_token"
