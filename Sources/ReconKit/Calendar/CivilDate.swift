@@ -66,8 +66,11 @@ public struct CivilDate: Sendable, Hashable {
     }
 
     /// The day number: days since 1970-01-01 (negative before it).
-    public var dayNumber: Int {
-        // Howard Hinnant's `days_from_civil`.
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    /// The day number of year/month/day without validating them (callers that already know the
+    /// date exists, e.g. per-row generation): Howard Hinnant's `days_from_civil`.
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

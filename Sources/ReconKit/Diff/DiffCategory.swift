@@ -4,7 +4,7 @@
 /// `sql/migrations/0003_differences.sql`: empty_key > duplicate_key > ministry_only /
 /// province_only > field_mismatch. indicators.md: "A key with any difference (missing on one side,
 /// a core field unequal, a duplicated or empty key) counts once."
-public enum DiffCategory: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum DiffCategory: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// 关键字段为空: a key column is NULL or empty (on either side).
     case emptyKey = "empty_key"
     /// 关键字段重复: more than one row with the key on a side.

@@ -56,21 +56,9 @@ extension RunReport {
         return lines.joined(separator: "\n")
     }
 
-    /// A raw value for display: quoted, NULL as `NULL`, control characters visible.
+    /// A raw value for display: quoted, NULL as `NULL`, control characters visible (JSON escapes).
     static func quoted(_ value: String?) -> String {
-        guard let value else { return "NULL" }
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        value.map(JSONString.quote) ?? "NULL"
     }
 }
 

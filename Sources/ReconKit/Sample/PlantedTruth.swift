@@ -1,19 +1,5 @@
-/// The category of a planted difference, spelled as in the results schema
-/// (`recon.differences.category`): 部有省无, 省有部无, 核心字段不一致, 关键字段重复, 关键字段为空.
-public enum PlantedCategory: String, Sendable, Hashable, Codable, CaseIterable {
-    /// 部有省无: the key is only in the ministry's live rows.
-    case ministryOnly = "ministry_only"
-    /// 省有部无: the key is only at the province (a ministry row marked deleted does not count).
-    case provinceOnly = "province_only"
-    /// 核心字段不一致: one row each side, some core field unequal after normalising.
-    case fieldMismatch = "field_mismatch"
-    /// 关键字段重复: more than one row with the key on a side.
-    case duplicateKey = "duplicate_key"
-    /// 关键字段为空: a key column is NULL or empty after normalising.
-    case emptyKey = "empty_key"
-}
-
-/// One key the reconciliation must report, as planted by the generator.
+/// One key the reconciliation must report, as planted by the generator (its category is the
+/// diff's own ``DiffCategory``, spelled as in `recon.differences.category`).
 ///
 /// The key is given by its normalised values in key-column order (`nil` where a key column is
 /// empty: then the category is `empty_key` and the entry stands for every row of that province
@@ -29,7 +15,7 @@ public struct PlantedDifference: Sendable, Hashable, Codable {
     /// The normalised key values, in key-column order; nil for an empty column.
     public var keyValues: [String?]
     /// The category (the key's only finding: planted keys have one each).
-    public var category: PlantedCategory
+    public var category: DiffCategory
     /// Live ministry rows with this key.
     public var ministryCount: Int
     /// Province rows with this key.
@@ -40,7 +26,7 @@ public struct PlantedDifference: Sendable, Hashable, Codable {
 
     /// A planted difference.
     public init(province: String, recordSet: String, keyColumns: [String], keyValues: [String?],
-                category: PlantedCategory, ministryCount: Int, provinceCount: Int, fields: [String] = []) {
+                category: DiffCategory, ministryCount: Int, provinceCount: Int, fields: [String] = []) {
         self.province = province
         self.recordSet = recordSet
         self.keyColumns = keyColumns

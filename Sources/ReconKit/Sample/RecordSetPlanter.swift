@@ -88,7 +88,7 @@ struct RecordSetPlanter<Generator: SampleRecordGenerator> {
         var emptyGroups: [[String?]: (ministry: Int, province: Int)] = [:]
         let trapRate = SampleRate(validPartsPerMillion: parameters.differenceRate.partsPerMillion / 2)
 
-        func record(_ row: SampleRow, _ category: PlantedCategory, ministry: Int, province: Int, fields: [String] = []) {
+        func record(_ row: SampleRow, _ category: DiffCategory, ministry: Int, province: Int, fields: [String] = []) {
             let key = (0..<keyCount).map { row.string($0) }
             differences.append(PlantedDifference(province: provinceCode, recordSet: spec.name, keyColumns: Array(generator.columns[0..<keyCount]),
                                                  keyValues: key, category: category, ministryCount: ministry, provinceCount: province, fields: fields))

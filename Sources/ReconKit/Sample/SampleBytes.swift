@@ -52,17 +52,10 @@ enum SampleBytes {
     /// `+08`.
     static let plus08: [UInt8] = Array("+08".utf8)
 
-    /// The day number (days since 1970-01-01) of a calendar date that exists. Howard Hinnant's
-    /// `days_from_civil`, as in ``CivilDate/dayNumber``, without the validating initialiser (which
-    /// formats an error text eagerly: too slow per row).
+    /// The day number (days since 1970-01-01) of a calendar date that exists, without the
+    /// validating initialiser (which formats an error text eagerly: too slow per row).
     static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDate.dayNumber(year: year, month: month, day: day)
     }
 
     /// `dayNumber` moved by `years` calendar years (29 February becomes 28 February).

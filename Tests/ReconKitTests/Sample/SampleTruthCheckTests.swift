@@ -8,7 +8,7 @@ import Testing
 struct SampleTruthCheckTests {
     struct Finding: Hashable, CustomStringConvertible {
         var key: [String?]
-        var category: PlantedCategory
+        var category: DiffCategory
         var ministry: Int
         var province: Int
         var fields: [String]
@@ -64,7 +64,7 @@ struct SampleTruthCheckTests {
         #expect(rows.province.count == rows.summary.provinceRows)
         // Every kind of difference is planted (the colour code only in vehicles, as two keys).
         let categories = Set(rows.differences.map(\.category))
-        #expect(categories == Set(PlantedCategory.allCases))
+        #expect(categories == Set(DiffCategory.allCases))
         #expect(rows.differences.contains { $0.category == .fieldMismatch && $0.fields.count == 1 })
         #expect(rows.differences.contains { $0.category == .fieldMismatch && $0.fields.count > 1 })
         #expect(rows.differences.contains { $0.category == .duplicateKey && $0.ministryCount > 1 })
