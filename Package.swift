@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "recon", targets: ["recon"]),
+        .library(name: "ReconRules", targets: ["ReconRules"]),
         .library(name: "ReconKit", targets: ["ReconKit"]),
     ],
     dependencies: [
@@ -23,26 +24,42 @@ let package = Package(
         // The only importer of CXlsxWriter.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
 
-        // Embeds sql/ into the binary at build time, so an installed `recon` needs no resource bundle.
-        .executableTarget(name: "embed-sql"),
-        .plugin(name: "EmbedSQLPlugin", capability: .buildTool(), dependencies: ["embed-sql"]),
+        // Embeds sql/ and data/calendar/ into the binary at build time, so an installed `recon`
+        // needs no resource bundle.
+        .executableTarget(name: "embed-files"),
+        .plugin(name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["embed-files"]),
 
-        // The domain: calendar, config, diff, lists, tracking, scoring, sample data.
+        // The rules, pure Swift (no C library, no database): working-day calendar, scoring rules and
+        // exact arithmetic, normalisers, identifier validation, record-set specs, difference
+        // categories. docs/rules.md maps each clause to its code here.
+        .target(name: "ReconRules", plugins: ["EmbedFilesPlugin"]),
+
+        // The recon.toml parser (TOML 1.0 subset with line numbers), no outside references.
+        .target(name: "TOML"),
+
+        // The engine over PostgreSQL and files: config, diff, runs, lists, tracking, scoring store, jobs.
         .target(
             name: "ReconKit",
             dependencies: [
+                "ReconRules",
+                "TOML",
                 "PostgresClient",
                 "XlsxWriter",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            plugins: ["EmbedSQLPlugin"]
+            plugins: ["EmbedFilesPlugin"]
         ),
+
+        // The sample-data generator (registries with planted differences and noise, re-uploads):
+        // used by `recon sample` and the tests only.
+        .target(name: "ReconSample", dependencies: ["ReconKit", "ReconRules", "TOML", "PostgresClient"]),
 
         // The province portal: HTTP API and pages over the results database.
         .target(
             name: "ReconPortal",
             dependencies: [
                 "ReconKit",
+                "ReconRules",
                 "PostgresClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -54,6 +71,8 @@ let package = Package(
             name: "recon",
             dependencies: [
                 "ReconKit",
+                "ReconRules",
+                "ReconSample",
                 "ReconPortal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -66,14 +85,17 @@ let package = Package(
 
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "ReconTestSupport"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter"]),
-        .testTarget(name: "ReconKitTests", dependencies: ["ReconKit"]),
+        .testTarget(name: "ReconRulesTests", dependencies: ["ReconRules"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "ReconKitTests", dependencies: ["ReconKit", "ReconRules", "TOML"]),
+        .testTarget(name: "ReconSampleTests", dependencies: ["ReconSample", "ReconKit", "ReconRules"]),
         .testTarget(name: "ReconPortalTests", dependencies: [
-            "ReconPortal", "ReconKit", "PostgresClient", "ReconTestSupport",
+            "ReconPortal", "ReconKit", "ReconRules", "PostgresClient", "ReconTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "IntegrationTests", dependencies: [
-            "ReconKit", "PostgresClient", "ReconTestSupport", .product(name: "Logging", package: "swift-log"),
+            "ReconKit", "ReconRules", "ReconSample", "PostgresClient", "ReconTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
     ]
 )

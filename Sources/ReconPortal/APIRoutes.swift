@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ReconKit
+import ReconRules
 
 /// The JSON API under `/api` (see docs/portal-openapi.yaml).
 struct APIRoutes {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ReconKit
+import ReconRules
 
 /// A list exported by `ListExporter` (the very file `recon lists export` writes) into a private
 /// temporary folder, streamed to the client and then deleted.

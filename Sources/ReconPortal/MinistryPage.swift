@@ -1,5 +1,6 @@
 import Foundation
 import ReconKit
+import ReconRules
 
 /// The ministry's page: every province in one table (sortable by links, no script) and an inline
 /// SVG bar chart of rectification rates (indicator 11: 在5个工作日内上传更新数据记录的数量与差异数据
@@ -49,7 +50,7 @@ enum MinistryPage {
 
     static func render(caller: PortalCaller, quarter: Quarter?, rows: [Row], sort: String, scores: ScoresJSON, now: Date) -> String {
         var html = """
-            <p>\(HTML.escape(caller.name))（部级，全部省份）· 当前时间 \(ListTime.human(now))
+            <p>\(HTML.escape(caller.name))（部级，全部省份）· 当前时间 \(BeijingTimeFormat.human(now))
             <form class="inline" method="post" action="/logout"><button type="submit">退出</button></form></p>
             """
         guard let quarter else { return html + "<p class=\"muted\">暂无整改清单。</p>" + ScoresSection.render(scores) }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ReconKit
+import ReconRules
 
 /// The pages: `/` (the login form, or the caller's province page, or the ministry page),
 /// `POST /login` (takes the token once, sets the session cookie) and `POST /logout`.

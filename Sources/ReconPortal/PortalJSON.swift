@@ -1,11 +1,7 @@
 import Foundation
 import Hummingbird
 import ReconKit
-
-/// An instant as ISO 8601 Beijing time to the second: `2025-09-30T10:00:00+08:00`.
-func beijingISO(_ instant: Date) -> String {
-    ListTime.human(instant).replacingOccurrences(of: " ", with: "T") + "+08:00"
-}
+import ReconRules
 
 /// `GET /api/lists`.
 struct ListsJSON: ResponseEncodable {
@@ -33,11 +29,11 @@ struct ListJSON: ResponseEncodable {
         provinceName = list.provinceName
         quarter = list.quarter.description
         official = list.official
-        issuedAt = beijingISO(list.issuedAt)
-        deadline = beijingISO(list.deadline)
-        deadlineText = ListTime.humanDeadline(end: list.deadline)
+        issuedAt = BeijingTimeFormat.isoSeconds(list.issuedAt)
+        deadline = BeijingTimeFormat.isoSeconds(list.deadline)
+        deadlineText = BeijingTimeFormat.humanDeadline(end: list.deadline)
         itemCount = list.itemCount
-        receivedAt = list.firstDownloadAt.map(beijingISO)
+        receivedAt = list.firstDownloadAt.map(BeijingTimeFormat.isoSeconds)
     }
 }
 
@@ -94,7 +90,7 @@ struct ListProgressJSON: ResponseEncodable {
         provinceName = row.provinceName
         quarter = row.quarter.description
         official = row.official
-        deadline = beijingISO(row.deadline)
+        deadline = BeijingTimeFormat.isoSeconds(row.deadline)
         items = row.items
         onTime = row.onTime
         late = row.late

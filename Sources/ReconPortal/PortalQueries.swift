@@ -1,5 +1,6 @@
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// The portal's reads that the domain library does not already offer.
 enum PortalQueries {

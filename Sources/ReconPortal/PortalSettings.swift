@@ -1,5 +1,6 @@
 import Foundation
 import ReconKit
+import ReconRules
 
 /// What the portal needs: the results database, the configured record sets (labels of exported
 /// lists, as `recon lists export` uses) and a clock.

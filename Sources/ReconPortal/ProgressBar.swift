@@ -1,4 +1,5 @@
 import ReconKit
+import ReconRules
 
 /// A progress bar of one list: on time / late / outstanding as shares of the items, widths in
 /// exact hundredths of a percent (integer arithmetic).

@@ -1,5 +1,6 @@
 import Foundation
 import ReconKit
+import ReconRules
 
 /// A province's page: its lists with download buttons, a progress bar per list, days left, and the
 /// quarter's three scores.
@@ -8,7 +9,7 @@ enum ProvincePage {
                        now: Date) -> String {
         let byList = Dictionary(uniqueKeysWithValues: progress.map { ($0.listID, $0) })
         var html = """
-            <p>\(HTML.escape(caller.name))（\(HTML.escape(caller.provinceCode ?? ""))）· 当前时间 \(ListTime.human(now))
+            <p>\(HTML.escape(caller.name))（\(HTML.escape(caller.provinceCode ?? ""))）· 当前时间 \(BeijingTimeFormat.human(now))
             <form class="inline" method="post" action="/logout"><button type="submit">退出</button></form></p>
             <h2>整改清单</h2>
             """
@@ -22,11 +23,11 @@ enum ProvincePage {
                 let left = row?.workingDaysLeft.map { $0 == 0 ? "已截止" : "\($0) 个工作日" } ?? "—"
                 html += """
                     <tr><td class="num">\(list.id)\(list.official ? "（正式）" : "")</td><td>\(list.quarter)</td>
-                    <td>\(ListTime.human(list.issuedAt))</td><td>\(ListTime.humanDeadline(end: list.deadline))</td><td>\(left)</td>
+                    <td>\(BeijingTimeFormat.human(list.issuedAt))</td><td>\(BeijingTimeFormat.humanDeadline(end: list.deadline))</td><td>\(left)</td>
                     <td class="num">\(list.itemCount)</td><td class="num">\(row?.onTime ?? 0)</td><td class="num">\(row?.late ?? 0)</td>
                     <td class="num">\(row?.outstanding ?? 0)</td><td class="num">\(row?.resolved ?? 0)</td>
                     <td class="num">\(row?.rate?.percentLabel ?? "—")</td><td>\(row.map(ProgressBar.render) ?? "")</td>
-                    <td>\(list.firstDownloadAt.map(ListTime.human) ?? "<span class=\"muted\">未下载</span>")</td>
+                    <td>\(list.firstDownloadAt.map(BeijingTimeFormat.human) ?? "<span class=\"muted\">未下载</span>")</td>
                     <td><a class="button" href="/api/lists/\(list.id)/download?format=xlsx">XLSX</a>\
                     <a class="button" href="/api/lists/\(list.id)/download?format=csv">CSV</a></td></tr>
                     """

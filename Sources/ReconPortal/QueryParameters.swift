@@ -1,5 +1,6 @@
 import Hummingbird
 import ReconKit
+import ReconRules
 
 /// Reads and checks query parameters; every bad value is a 400 whose message names it.
 struct QueryParameters {

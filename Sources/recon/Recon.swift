@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReconKit
+import ReconRules
 
 /// `recon`: the ministry–province reconciliation engine (部省两级运政系统数据对账).
 @main

@@ -1,5 +1,7 @@
 import PostgresClient
 import ReconKit
+import ReconRules
+@testable import ReconSample
 import ReconTestSupport
 import Testing
 

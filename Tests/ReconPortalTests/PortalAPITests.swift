@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import PostgresClient
 import ReconKit
+import ReconRules
 import ReconPortal
 import ReconTestSupport
 import Testing

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import PostgresClient
 import ReconKit
+import ReconRules
 import ReconPortal
 import ReconTestSupport
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 import ReconPortal
 import ReconTestSupport
 import Testing

@@ -1,6 +1,8 @@
 /// What `recon calendar status` shows: the known years and where each comes from, and — from
 /// November on — a warning when next year's notice is not loaded yet (it is published around
 /// November of the year before).
+import ReconRules
+
 public struct CalendarStatusReport: Sendable {
     /// The calendar in use.
     public let calendar: WorkdayCalendar

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import ReconRules
 
 /// The holiday notices imported into a results database (`recon calendar import`), on top of the
 /// years built into the binary.

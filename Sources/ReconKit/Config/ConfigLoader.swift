@@ -1,4 +1,6 @@
 import Foundation
+import ReconRules
+import TOML
 
 /// Reads `recon.toml` into a ``ReconConfig``, refusing — with file, line and key — anything it does
 /// not know or that does not fit, before any data moves.

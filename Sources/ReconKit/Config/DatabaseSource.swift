@@ -1,5 +1,7 @@
 /// Where a database is: a DSN written in the config, or the name of an environment variable that
 /// holds it (so that passwords stay out of the file). Never logged unredacted.
+import ReconRules
+
 public struct DatabaseSource: Sendable, Equatable {
     /// A literal libpq conninfo or `postgresql://` URI.
     public var dsn: String?

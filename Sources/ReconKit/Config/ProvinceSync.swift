@@ -1,4 +1,5 @@
 import PostgresClient
+import ReconRules
 
 /// Keeps `recon.provinces` in step with the configured provinces (codes and 中文名), so that runs,
 /// lists and scores can refer to them. Provinces no longer configured are kept: history refers to them.

@@ -1,4 +1,6 @@
 /// A province taking part in reconciliation.
+import ReconRules
+
 public struct ProvinceConfig: Sendable, Equatable {
     /// GB/T 2260 province code, e.g. `410000`.
     public var code: String

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import ReconRules
 
 /// Where a reconciliation reads and writes: libpq conninfo strings (never logged unredacted).
 public struct ReconcileSources: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import ReconRules
 
 /// A Prometheus text-format file for node_exporter's textfile collector: this `recon due`'s outcome
 /// and, per province, the last completed reconciliation (time, keys, differing keys).

@@ -1,4 +1,6 @@
 /// What happened to one piece of due work.
+import ReconRules
+
 public struct DueOutcome: Sendable, Equatable, CustomStringConvertible {
     /// How it ended.
     public enum Status: String, Sendable, Equatable {

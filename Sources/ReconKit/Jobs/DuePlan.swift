@@ -1,4 +1,6 @@
 /// What `recon due` has to do on a Beijing date, decided from the calendar alone.
+import ReconRules
+
 public struct DuePlan: Sendable, Equatable {
     /// One piece of due work.
     public enum Step: Sendable, Equatable, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresClient
+import ReconRules
 
 /// Carries out a ``DuePlan``: each province's work under its own advisory lock, so that several
 /// copies of `recon due` (on several hosts) share the work without a coordinator; a failed province
@@ -121,7 +122,7 @@ public final class DueRunner {
         let issuedAt = pretending ? max(now, run.finishedAt) : Date()
         let outcome = try ListIssuer(connection: results).issue(runID: Int64(run.runID), official: true, issuedAt: issuedAt)
         guard outcome.created || outcome.markedOfficial else { return nil }
-        var text = "list \(outcome.list.id) issued (\(outcome.list.itemCount) items, deadline \(ListTime.humanDeadline(end: outcome.list.deadline)))"
+        var text = "list \(outcome.list.id) issued (\(outcome.list.itemCount) items, deadline \(BeijingTimeFormat.humanDeadline(end: outcome.list.deadline)))"
         if let folder = config.outputDirectory {
             let exporter = ListExporter(connection: results, recordSets: config.recordSets)
             for format in [ListFormat.csv, .xlsx] {

@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// A failure while writing or reading a CSV file (see ``CSVWriter`` and ``CSVReader``).
 public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {

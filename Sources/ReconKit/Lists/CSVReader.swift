@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// Reads RFC 4180 CSV, as written by ``CSVWriter``: for tests, round trips and small files.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// Streams rows to a CSV file that Excel and WPS open correctly, for rectification lists
 /// (整改清单) that provinces download (issue 6).

@@ -1,4 +1,6 @@
 /// A list written to a file by `ListExporter`.
+import ReconRules
+
 public struct ExportedList: Sendable, Hashable {
     /// The file written.
     public let path: String

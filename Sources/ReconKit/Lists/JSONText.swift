@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// Small JSON helpers for values the results database hands over as JSON text.
 enum JSONText {
@@ -19,7 +20,4 @@ enum JSONText {
             throw ListError.malformed(what: what, value: text)
         }
     }
-
-    /// `value` as a JSON string literal (see ``JSONString``).
-    static func quote(_ value: String) -> String { JSONString.quote(value) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import ReconRules
 
 /// Writes a list as one CSV file (UTF-8 with BOM, RFC 4180, CRLF; see `CSVWriter`): the header
 /// row, then the rows of every record set in 序号 order.

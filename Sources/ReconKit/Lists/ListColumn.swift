@@ -9,6 +9,8 @@
 ///
 /// Headers follow the evaluation method's terms where it has them: 部级运政系统 / 省级运政系统
 /// (第六条), 报送时间 (注1), 上传更新数据记录 (11).
+import ReconRules
+
 public enum ListColumn: Int, Sendable, CaseIterable, CustomStringConvertible {
     /// 序号: the item's number in the list (1…n, record-set order, then key order).
     case itemNo

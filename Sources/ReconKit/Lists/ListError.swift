@@ -1,5 +1,7 @@
 /// Why a rectification list (整改清单) could not be issued, found, exported or tracked. Every
 /// message names the run, list, province, file or value at fault.
+import ReconRules
+
 public enum ListError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No run with this id in `recon.runs`.
     case runNotFound(runID: Int64)

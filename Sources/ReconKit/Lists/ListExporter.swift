@@ -1,6 +1,7 @@
 import Foundation
 import PostgresClient
 import XlsxWriter
+import ReconRules
 
 /// Writes a rectification list (整改清单) to a file a province can work with: CSV (UTF-8 with BOM,
 /// RFC 4180, CRLF) or XLSX (constant memory; summary sheet 汇总, one sheet per record set, header
@@ -81,9 +82,9 @@ public struct ListExporter {
         if let downloadedBy {
             try connection.transaction { db in
                 try db.execute("INSERT INTO recon.list_downloads (list_id, downloaded_at, who, format) VALUES ($1, $2::timestamptz, $3, $4)",
-                               [String(list.id), ListTime.sqlText(now), downloadedBy, format.rawValue])
+                               [String(list.id), BeijingTimeFormat.sql(now), downloadedBy, format.rawValue])
                 try db.execute("UPDATE recon.lists SET first_download_at = $2::timestamptz WHERE id = $1 AND first_download_at IS NULL",
-                               [String(list.id), ListTime.sqlText(now)])
+                               [String(list.id), BeijingTimeFormat.sql(now)])
             }
         }
         return ExportedList(path: path, list: list, format: format, items: written.items, rows: written.rows,

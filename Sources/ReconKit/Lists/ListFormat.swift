@@ -1,4 +1,6 @@
 /// The file formats of an exported list.
+import ReconRules
+
 public enum ListFormat: String, Sendable, CaseIterable, CustomStringConvertible {
     /// UTF-8 CSV with BOM, RFC 4180, CRLF: one file for the whole list.
     case csv

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import ReconRules
 
 /// Issues a rectification list (整改清单) from a completed run: one item per differing key.
 ///
@@ -55,14 +56,14 @@ public struct ListIssuer {
             // A list cannot be received before the differences exist: an earlier issue time would
             // count uploads made before the list as re-uploads (indicator 11).
             guard issued >= run.finishedAt else {
-                throw ListError.issuedBeforeRun(runID: runID, issuedAt: ListTime.human(issued), finishedAt: ListTime.human(run.finishedAt))
+                throw ListError.issuedBeforeRun(runID: runID, issuedAt: BeijingTimeFormat.human(issued), finishedAt: BeijingTimeFormat.human(run.finishedAt))
             }
             let calendar = try CalendarStore(connection: db).calendar(assumeOrdinaryWeekends: assumeOrdinaryWeekends)
             let deadline: RectificationDeadline
             do {
                 deadline = try calendar.rectificationDeadline(issuedAt: issued)
             } catch let error as WorkdayCalendarError {
-                throw ListError.deadlineNeedsUnknownYear(runID: runID, issuedAt: ListTime.human(issued),
+                throw ListError.deadlineNeedsUnknownYear(runID: runID, issuedAt: BeijingTimeFormat.human(issued),
                                                          calendarMessage: error.description)
             }
             // The list belongs to the quarter in which its run finished (Beijing time).
@@ -75,7 +76,7 @@ public struct ListIssuer {
                 ON CONFLICT (run_id) DO NOTHING
                 RETURNING id
                 """, [String(runID), run.provinceCode, quarter.description, official ? "true" : "false",
-                      ListTime.sqlText(issued), ListTime.sqlText(deadline.end), calendar.versionHash,
+                      BeijingTimeFormat.sql(issued), BeijingTimeFormat.sql(deadline.end), calendar.versionHash,
                       deadline.usedOrdinaryWeekendAssumption ? "true" : "false", String(run.storedDifferences)])
             guard let idText = inserted.rows.first?[0], let listID = Int64(idText) else {
                 // Only reachable if the run row lock was bypassed; the list exists, return it.

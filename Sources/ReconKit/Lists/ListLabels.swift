@@ -1,4 +1,6 @@
 /// Chinese labels for what list items store as machine names.
+import ReconRules
+
 public enum ListLabels {
     /// 差异类型 of a stored category (`ministry_only` → 部有省无, …); an unknown name as it is.
     public static func category(_ raw: String) -> String {

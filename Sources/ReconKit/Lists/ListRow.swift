@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// One row of an exported list: an item, or one differing field of a 核心字段不一致 item (see
 /// `ListColumn` for why one row per field).

@@ -1,5 +1,6 @@
 import Foundation
 import XlsxWriter
+import ReconRules
 
 /// Turns `ListRow`s into the cells of an exported list, in `ListColumn` order.
 public struct ListRowFormatter: Sendable {
@@ -23,10 +24,10 @@ public struct ListRowFormatter: Sendable {
         self.list = list
         self.recordSets = recordSets
         self.now = now
-        issuedText = ListTime.human(list.issuedAt)
-        deadlineText = ListTime.humanDeadline(end: list.deadline)
-        issuedCell = Self.dateTime(ListTime.wallClock(list.issuedAt))
-        deadlineCell = Self.dateTime(ListTime.deadlineWallClock(end: list.deadline))
+        issuedText = BeijingTimeFormat.human(list.issuedAt)
+        deadlineText = BeijingTimeFormat.humanDeadline(end: list.deadline)
+        issuedCell = Self.dateTime(BeijingTimeFormat.wallClock(list.issuedAt))
+        deadlineCell = Self.dateTime(BeijingTimeFormat.deadlineWallClock(end: list.deadline))
         var setLabels: [String: String] = [:], keyNames: [String: String] = [:]
         for spec in recordSets where setLabels[spec.name] == nil {
             setLabels[spec.name] = ListLabels.recordSet(spec.name, in: recordSets)
@@ -45,7 +46,7 @@ public struct ListRowFormatter: Sendable {
             case .provinceCount: return String(row.provinceCount)
             case .issuedAt: return issuedText
             case .deadline: return deadlineText
-            case .reuploadedAt: return row.reuploadedAt.map(ListTime.human)
+            case .reuploadedAt: return row.reuploadedAt.map(BeijingTimeFormat.human)
             default: return text(column, row)
             }
         }
@@ -61,7 +62,7 @@ public struct ListRowFormatter: Sendable {
             case .provinceCount: return .integer(row.provinceCount)
             case .issuedAt: return issuedCell
             case .deadline: return deadlineCell
-            case .reuploadedAt: return row.reuploadedAt.map { Self.dateTime(ListTime.wallClock($0)) } ?? .empty
+            case .reuploadedAt: return row.reuploadedAt.map { Self.dateTime(BeijingTimeFormat.wallClock($0)) } ?? .empty
             default: return Cell(text: text(column, row))
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import ReconRules
 
 /// Streams a list's rows out of the results database with `COPY … TO STDOUT`, in 序号 order and
 /// field order within an item, one row at a time: a list of millions of items never sits in

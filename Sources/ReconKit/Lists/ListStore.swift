@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import ReconRules
 
 /// Reads rectification lists (`recon.lists`) from the results database.
 public struct ListStore {

@@ -1,4 +1,5 @@
 import PostgresClient
+import ReconRules
 
 /// The counts of a list per record set and category, for the summary sheet (汇总).
 public struct ListSummary: Sendable, Hashable {

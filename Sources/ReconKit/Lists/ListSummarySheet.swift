@@ -1,5 +1,6 @@
 import Foundation
 import XlsxWriter
+import ReconRules
 
 /// The summary sheet 汇总 of an XLSX list: province, quarter, list, issue time, deadline, counts
 /// per record set and category, and how to answer (整改说明).
@@ -28,10 +29,10 @@ struct ListSummarySheet {
             ("清单编号", [.integer(Int(list.id))]),
             ("对账运行编号", [.integer(Int(list.runID))]),
             ("清单性质", [.text(list.official ? "正式清单（本季度正式对账）" : "自查清单")]),
-            ("下发时间", [ListRowFormatter.dateTime(ListTime.wallClock(list.issuedAt))]),
-            ("整改截止时间", [ListRowFormatter.dateTime(ListTime.deadlineWallClock(end: list.deadline)), .text(deadlineNote)]),
+            ("下发时间", [ListRowFormatter.dateTime(BeijingTimeFormat.wallClock(list.issuedAt))]),
+            ("整改截止时间", [ListRowFormatter.dateTime(BeijingTimeFormat.deadlineWallClock(end: list.deadline)), .text(deadlineNote)]),
             ("工作日历版本", [.text(list.calendarVersion + calendarNote)]),
-            ("导出时间", [ListRowFormatter.dateTime(ListTime.wallClock(now))]),
+            ("导出时间", [ListRowFormatter.dateTime(BeijingTimeFormat.wallClock(now))]),
             ("整改条目数", [.integer(summary.total)]),
         ]
         for (label, values) in pairs { try sheet.writeRow([.text(label)] + values) }

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresClient
 import XlsxWriter
+import ReconRules
 
 /// Writes a list as an XLSX workbook in libxlsxwriter's constant-memory mode: the summary sheet
 /// 汇总 first, then one sheet per record set of the run (经营业户, 从业人员, 营运车辆 — an empty set

@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// One issued rectification list (整改清单, a row of `recon.lists`): the differences of one
 /// completed run, to be re-uploaded by the province within 5 working days.

@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// 整改状态: where an item of a rectification list stands, derived from what tracking recorded
 /// and the current time (overdue is derived, never stored, so that it cannot go stale).

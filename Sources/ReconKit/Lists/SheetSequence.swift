@@ -1,4 +1,5 @@
 import XlsxWriter
+import ReconRules
 
 /// The sheets of one record set in an XLSX list: `营运车辆`, then `营运车辆(2)`, `营运车辆(3)`…
 /// whenever a sheet is full. Every sheet gets the header row (frozen), column widths and filter

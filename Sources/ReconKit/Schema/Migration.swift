@@ -1,4 +1,6 @@
 /// One numbered migration from `sql/migrations/NNNN_name.sql`, embedded at build time.
+import ReconRules
+
 public struct Migration: Sendable, Equatable {
     /// The number at the start of the file name.
     public let version: Int

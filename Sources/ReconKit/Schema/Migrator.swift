@@ -1,4 +1,5 @@
 import PostgresClient
+import ReconRules
 
 /// Applies the bundled migrations to a results database.
 ///

@@ -1,4 +1,5 @@
 import PostgresClient
+import ReconRules
 
 /// A summary of a results database, for `recon status`.
 public struct ResultsStatus: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// Where a province stands with one rectification list (整改清单): one row of `recon lists progress`.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import ReconRules
 
 /// Computes `ListProgress` rows from the results database.
 public struct ListProgressQuery {

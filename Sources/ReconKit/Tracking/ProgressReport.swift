@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// Renders `ListProgress` rows as a terminal table (aligned Chinese), CSV or JSON.
 ///
@@ -24,7 +25,7 @@ public struct ProgressReport: Sendable {
     func cells(_ row: ListProgress) -> [String] {
         [row.provinceCode, row.provinceName, row.quarter.description, String(row.listID), row.official ? "正式" : "自查",
          String(row.items), String(row.onTime), String(row.late), String(row.outstanding), String(row.overdue(now: now)),
-         String(row.resolved), row.rate?.percentLabel ?? "无差异", ListTime.humanDeadline(end: row.deadline),
+         String(row.resolved), row.rate?.percentLabel ?? "无差异", BeijingTimeFormat.humanDeadline(end: row.deadline),
          row.workingDaysLeft.map(String.init) ?? "?"]
     }
 
@@ -51,17 +52,17 @@ public struct ProgressReport: Sendable {
     public func json() -> String {
         let objects = rows.map { row -> String in
             let rate = row.rate.map {
-                "{\"numerator\":\($0.numerator),\"denominator\":\($0.denominator),\"percent\":\(JSONText.quote($0.percentText))}"
+                "{\"numerator\":\($0.numerator),\"denominator\":\($0.denominator),\"percent\":\(JSONString.quote($0.percentText))}"
             } ?? "null"
             let fields: [(String, String)] = [
-                ("province_code", JSONText.quote(row.provinceCode)),
-                ("province_name", JSONText.quote(row.provinceName)),
-                ("quarter", JSONText.quote(row.quarter.description)),
+                ("province_code", JSONString.quote(row.provinceCode)),
+                ("province_name", JSONString.quote(row.provinceName)),
+                ("quarter", JSONString.quote(row.quarter.description)),
                 ("list_id", String(row.listID)),
                 ("official", row.official ? "true" : "false"),
-                ("issued_at", JSONText.quote(BeijingTime.format(row.issuedAt))),
-                ("deadline", JSONText.quote(ListTime.humanDeadline(end: row.deadline))),
-                ("deadline_end_exclusive", JSONText.quote(BeijingTime.format(row.deadline))),
+                ("issued_at", JSONString.quote(BeijingTimeFormat.iso(row.issuedAt))),
+                ("deadline", JSONString.quote(BeijingTimeFormat.humanDeadline(end: row.deadline))),
+                ("deadline_end_exclusive", JSONString.quote(BeijingTimeFormat.iso(row.deadline))),
                 ("items", String(row.items)),
                 ("on_time", String(row.onTime)),
                 ("late", String(row.late)),
@@ -71,7 +72,7 @@ public struct ProgressReport: Sendable {
                 ("rate", rate),
                 ("working_days_left", row.workingDaysLeft.map(String.init) ?? "null"),
             ]
-            return "{" + fields.map { "\(JSONText.quote($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+            return "{" + fields.map { "\(JSONString.quote($0.0)):\($0.1)" }.joined(separator: ",") + "}"
         }
         return "[" + objects.joined(separator: ",") + "]"
     }

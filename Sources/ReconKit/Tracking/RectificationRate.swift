@@ -1,5 +1,7 @@
 /// The rectification rate so far (对账整改率): items re-uploaded on time / all items of the list,
 /// as an exact fraction (indicators.md *Rounding and arithmetic*: "every rate is an exact fraction").
+import ReconRules
+
 public struct RectificationRate: Sendable, Hashable {
     /// Items re-uploaded (or cancelled) before the deadline.
     public let numerator: Int

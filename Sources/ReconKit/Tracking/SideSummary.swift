@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// What one side (ministry or province) holds now for one key of a list item, as the tracking
 /// query summarises it (one row per key, aggregated by the server).

@@ -1,11 +1,12 @@
 import Foundation
+import ReconRules
 
 /// A list item as tracking sees it: still open (not re-uploaded, or not resolved).
 public struct TrackedItem: Sendable, Hashable {
     /// 序号.
     public var itemNo: Int
-    /// The stored category (`ministry_only`, …).
-    public var category: String
+    /// The item's difference category.
+    public var category: DiffCategory
     /// Rows with the key at the ministry when the run reconciled.
     public var ministryCount: Int
     /// The normalised key, one value per key column (nil = empty).
@@ -16,7 +17,7 @@ public struct TrackedItem: Sendable, Hashable {
     public var resolved: Bool
 
     /// An item.
-    public init(itemNo: Int, category: String, ministryCount: Int, key: [String?], reuploadedAt: Date? = nil,
+    public init(itemNo: Int, category: DiffCategory, ministryCount: Int, key: [String?], reuploadedAt: Date? = nil,
                 resolved: Bool = false) {
         self.itemNo = itemNo
         self.category = category

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import ReconRules
 
 /// Tracks the provinces' answers to rectification lists (indicator 11, 对账整改率): for every item
 /// not yet re-uploaded or not yet resolved, looks at the ministry's and the province's rows for its
@@ -100,7 +101,7 @@ public struct Tracker {
                 FROM recon_track_updates u, recon.lists l
                 WHERE i.list_id = $1 AND l.id = i.list_id AND u.item_no = i.item_no
                   AND ((i.reuploaded_at IS NULL AND u.reuploaded_at IS NOT NULL) OR (NOT i.resolved AND u.resolved_at IS NOT NULL))
-                """, [String(list.id), ListTime.sqlText(checkTime)])
+                """, [String(list.id), BeijingTimeFormat.sql(checkTime)])
             return outcome
         }
     }
@@ -118,7 +119,7 @@ public struct Tracker {
             let items = try openItems(list.id, spec: spec, after: after, db: db)
             guard let last = items.last else { break }
             let ministrySide = try summaries(items, query: query, sql: ministrySQL,
-                                             parameters: [list.provinceCode, ListTime.sqlText(list.issuedAt)], on: ministry)
+                                             parameters: [list.provinceCode, BeijingTimeFormat.sql(list.issuedAt)], on: ministry)
             let provinceSide = try summaries(items, query: query, sql: provinceSQL, parameters: [], on: provinceDB)
             var updates: [ItemUpdate] = []
             for (index, item) in items.enumerated() {
@@ -131,8 +132,8 @@ public struct Tracker {
             if !updates.isEmpty {
                 try db.copyIn("COPY recon_track_updates (item_no, reuploaded_at, kind, resolved_at) FROM STDIN") { writer in
                     for update in updates {
-                        try writer.writeRow([String(update.itemNo), update.reuploadedAt.map(ListTime.sqlText),
-                                             update.kind?.rawValue, update.resolvedAt.map(ListTime.sqlText)])
+                        try writer.writeRow([String(update.itemNo), update.reuploadedAt.map(BeijingTimeFormat.sql),
+                                             update.kind?.rawValue, update.resolvedAt.map(BeijingTimeFormat.sql)])
                     }
                 }
             }
@@ -164,7 +165,11 @@ public struct Tracker {
                 throw ListError.keyMismatch(listID: listID, itemNo: try row.int("item_no"), recordSet: spec.name,
                                             keyColumns: spec.key.map(\.column), keyValues: try row.string("key_json"))
             }
-            return TrackedItem(itemNo: try row.int("item_no"), category: try row.string("category"),
+            let categoryText = try row.string("category")
+            guard let category = DiffCategory(rawValue: categoryText) else {
+                throw ListError.malformed(what: "list item category", value: categoryText)
+            }
+            return TrackedItem(itemNo: try row.int("item_no"), category: category,
                         ministryCount: try row.int("ministry_count"),
                         key: spec.key.indices.map { row["k\($0)"] },
                         reuploadedAt: try ListTime.optionalInstant(micros: row["reuploaded_us"], what: "reuploaded_at"),

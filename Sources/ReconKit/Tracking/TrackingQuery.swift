@@ -16,6 +16,8 @@
 /// province in 7 ms instead of 2.8 s). Without it the server narrows by the province column (the
 /// reference index `(province_code, key)` leads with it) and reads that province's rows once per
 /// batch — never the other provinces' rows.
+import ReconRules
+
 public struct TrackingQuery: Sendable {
     /// The record set.
     public let recordSet: RecordSetSpec

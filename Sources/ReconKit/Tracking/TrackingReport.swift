@@ -1,4 +1,6 @@
 /// What one `recon track` did, per list.
+import ReconRules
+
 public struct TrackingReport: Sendable, Equatable {
     /// One list's outcome.
     public struct ListOutcome: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import ReconRules
 
 /// The rules of tracking re-uploads (indicator 11, 对账整改率), as a pure function of what the two
 /// sides hold now for an item's key.
@@ -54,7 +55,7 @@ public enum TrackingRules {
     public static func isResolved(item: TrackedItem, ministry: SideSummary, province: SideSummary,
                                   fields: [FieldSpec]) -> Bool {
         if ministry.live == 0 && province.live == 0 { return true }
-        if item.category == "empty_key" { return false }
+        if item.category == .emptyKey { return false }
         guard ministry.live == 1, province.live == 1,
               let ministryRow = ministry.onlyLiveRow, let provinceRow = province.onlyLiveRow,
               ministryRow.count == fields.count, provinceRow.count == fields.count

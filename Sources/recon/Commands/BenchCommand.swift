@@ -4,6 +4,7 @@ import PostgresClient
 import ReconKit
 #if canImport(Glibc)
 import Glibc
+import ReconRules
 #endif
 
 /// `recon bench`: measurements for bench/ scripts (figures, never timed tests).

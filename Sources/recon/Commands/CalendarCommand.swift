@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `recon calendar …`: China's official working days (State Council notices, 调休 included).
 struct CalendarCommand: ParsableCommand {
@@ -58,12 +59,12 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var options: CalendarOptions
         func run() throws {
             let deadline = try options.calendar().rectificationDeadline(issuedAt: try BeijingTime.parseTimestamp(issuedAt))
-            let last = BeijingTime.format(deadline.end.addingTimeInterval(-0.001))
+            let last = BeijingTimeFormat.iso(deadline.end.addingTimeInterval(-0.001))
             options.emit(plain: last,
-                         json: [("issued_at", .string(BeijingTime.format(deadline.issuedAt))),
+                         json: [("issued_at", .string(BeijingTimeFormat.iso(deadline.issuedAt))),
                                 ("working_days", .array(deadline.workingDays.map { .string($0.description) })),
                                 ("deadline", .string(last)),
-                                ("end_exclusive", .string(BeijingTime.format(deadline.end)))],
+                                ("end_exclusive", .string(BeijingTimeFormat.iso(deadline.end)))],
                          assumedYears: deadline.assumedYears)
         }
     }
@@ -79,7 +80,7 @@ struct CalendarCommand: ParsableCommand {
                          json: [("quarter", .string(quarter)), ("policy", .string(window.policy.name)),
                                 ("first_day", .string(window.firstDay.description)), ("last_day", .string(window.lastDay.description)),
                                 ("days", .array(window.countedDays.map { .string($0.description) })),
-                                ("start", .string(BeijingTime.format(window.start))), ("end_exclusive", .string(BeijingTime.format(window.end)))],
+                                ("start", .string(BeijingTimeFormat.iso(window.start))), ("end_exclusive", .string(BeijingTimeFormat.iso(window.end)))],
                          assumedYears: window.assumedYears)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// Options shared by the `recon calendar` date commands.
 struct CalendarOptions: ParsableArguments {

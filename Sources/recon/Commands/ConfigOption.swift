@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `--config recon.toml` (default `$RECON_CONFIG`, then `./recon.toml`) and `--db` to override the
 /// results database.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `recon diff`: reading a run's differences.
 struct DiffCommand: ParsableCommand {

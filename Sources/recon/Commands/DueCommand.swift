@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `recon due`: does what the calendar says is due today (Beijing), for cron.
 struct DueCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `recon lists …`: rectification lists (整改清单) — issue, export, progress.
 struct ListsCommand: ParsableCommand {
@@ -32,8 +33,8 @@ struct ListsCommand: ParsableCommand {
             let list = outcome.list
             let verb = outcome.created ? "issued" : (outcome.markedOfficial ? "marked official" : "already issued")
             print("list \(list.id) \(verb): run \(list.runID), \(list.provinceCode) \(list.provinceName), \(list.quarter)"
-                  + "\(list.official ? " (official)" : ""), \(list.itemCount) items, issued \(ListTime.human(list.issuedAt)), "
-                  + "deadline \(ListTime.humanDeadline(end: list.deadline))\(list.assumedWeekends ? " [ASSUMED ordinary weekends]" : "")")
+                  + "\(list.official ? " (official)" : ""), \(list.itemCount) items, issued \(BeijingTimeFormat.human(list.issuedAt)), "
+                  + "deadline \(BeijingTimeFormat.humanDeadline(end: list.deadline))\(list.assumedWeekends ? " [ASSUMED ordinary weekends]" : "")")
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `recon migrate`: applies the bundled migrations.
 struct MigrateCommand: ParsableCommand {

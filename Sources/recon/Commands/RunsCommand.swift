@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `recon runs`: the latest reconciliation runs.
 struct RunsCommand: ParsableCommand {

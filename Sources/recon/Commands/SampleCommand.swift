@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
+import ReconSample
 
 /// `recon sample`: realistic sample data with planted truth, and simulated re-uploads.
 struct SampleCommand: ParsableCommand {
@@ -215,11 +217,11 @@ struct SampleReuploadCommand: ParsableCommand {
                                       issuedAt: try issuedAt.map(BeijingTime.parseTimestamp) ?? Date(), share: rate, offsets: offsetList, seed: seed)
         }
         let plan = try SampleReupload.plan(request)
-        print("\(request.province): list of \(request.items.count) items issued \(BeijingTime.format(request.issuedAt)), deadline \(BeijingTime.format(plan.deadline))")
+        print("\(request.province): list of \(request.items.count) items issued \(BeijingTimeFormat.iso(request.issuedAt)), deadline \(BeijingTimeFormat.iso(plan.deadline))")
         print("re-uploading \(plan.reuploads.count): \(plan.onTimeCount) on time, \(plan.lateCount) late; \(plan.untouched) left")
         if dryRun {
             for reupload in plan.reuploads {
-                print("  \(reupload.item.recordSet) \(reupload.item.keyValues.map { $0 ?? "" }.joined(separator: " / ")) day +\(reupload.workingDayOffset) \(BeijingTime.format(reupload.submittedAt)) \(reupload.onTime ? "on time" : "late")")
+                print("  \(reupload.item.recordSet) \(reupload.item.keyValues.map { $0 ?? "" }.joined(separator: " / ")) day +\(reupload.workingDayOffset) \(BeijingTimeFormat.iso(reupload.submittedAt)) \(reupload.onTime ? "on time" : "late")")
             }
             return
         }

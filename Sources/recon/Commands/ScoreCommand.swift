@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `recon score`: a quarter's indicator 10–12 scores.
 struct ScoreCommand: ParsableCommand {

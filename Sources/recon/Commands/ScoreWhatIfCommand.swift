@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReconKit
+import ReconRules
 
 /// `recon score what-if`: the score a rate would earn.
 struct ScoreWhatIfCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import ReconKit
 import ReconPortal
+import ReconRules
 
 /// `recon serve`: the province portal (HTTP API and pages) over the results database.
 struct ServeCommand: AsyncParsableCommand {

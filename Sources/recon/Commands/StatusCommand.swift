@@ -1,6 +1,7 @@
 import ArgumentParser
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `recon status`: what the results database holds.
 struct StatusCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReconKit
 import ReconPortal
+import ReconRules
 
 /// `recon tokens …`: the portal's access tokens.
 struct TokensCommand: ParsableCommand {

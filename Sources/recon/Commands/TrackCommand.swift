@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
 
 /// `recon track`: checks the open items of rectification lists against the ministry (and the
 /// province, for "resolved").

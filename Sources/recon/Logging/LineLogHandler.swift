@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReconKit
+import ReconRules
 
 /// Log lines on stderr, in Beijing time: human (`2026-11-24 13:20:01 +0800 info recon.due: … key=value`)
 /// or JSON (one object per line, for collectors).
@@ -21,7 +22,7 @@ struct LineLogHandler: LogHandler {
     func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }
-        let time = BeijingTime.format(Date())
+        let time = BeijingTimeFormat.iso(Date())
         let line: String
         switch format {
         case .human:
@@ -32,12 +33,10 @@ struct LineLogHandler: LogHandler {
             var fields: [(String, String)] = [("time", time), ("level", event.level.rawValue), ("logger", label),
                                               ("message", event.message.description)]
             fields += merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value.description) }
-            line = "{" + fields.map { "\(Self.quote($0.0)):\(Self.quote($0.1))" }.joined(separator: ",") + "}"
+            line = "{" + fields.map { "\(JSONString.quote($0.0)):\(JSONString.quote($0.1))" }.joined(separator: ",") + "}"
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
-
-    static func quote(_ s: String) -> String { JSONString.quote(s) }
 }
 
 /// Sets up logging once per process.

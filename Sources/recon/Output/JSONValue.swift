@@ -1,4 +1,5 @@
 import ReconKit
+import ReconRules
 
 /// A small ordered JSON value for `--json` outputs (keys keep the order they are given in).
 enum JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
@@ -16,14 +17,12 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Express
     /// Compact JSON text (UTF-8 kept as is, not \u-escaped).
     var rendered: String {
         switch self {
-        case .string(let s): return Self.quote(s)
+        case .string(let s): return JSONString.quote(s)
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
         case .null: return "null"
         case .array(let items): return "[" + items.map(\.rendered).joined(separator: ",") + "]"
-        case .object(let pairs): return "{" + pairs.map { Self.quote($0.0) + ":" + $0.1.rendered }.joined(separator: ",") + "}"
+        case .object(let pairs): return "{" + pairs.map { JSONString.quote($0.0) + ":" + $0.1.rendered }.joined(separator: ",") + "}"
         }
     }
-
-    static func quote(_ s: String) -> String { JSONString.quote(s) }
 }

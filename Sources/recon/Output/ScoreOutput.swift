@@ -36,3 +36,4 @@ enum CSVField {
 }
 
 import Foundation
+import ReconRules

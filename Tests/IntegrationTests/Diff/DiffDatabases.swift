@@ -1,6 +1,8 @@
 import PostgresClient
 import ReconTestSupport
 @testable import ReconKit
+@testable import ReconRules
+@testable import ReconSample
 
 /// A ministry, a province and a results database on the throwaway server, with the reference
 /// tables (sql/reference) and the results schema (migrations).

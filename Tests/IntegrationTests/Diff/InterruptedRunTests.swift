@@ -3,6 +3,8 @@ import Testing
 import PostgresClient
 import ReconTestSupport
 @testable import ReconKit
+@testable import ReconRules
+@testable import ReconSample
 
 /// issue 5: "a run that fails or is killed leaves nothing behind but a run row marked failed".
 @Suite("Interrupted runs leave no differences")

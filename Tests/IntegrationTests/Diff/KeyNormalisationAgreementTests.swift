@@ -2,6 +2,8 @@ import Testing
 import PostgresClient
 import ReconTestSupport
 @testable import ReconKit
+@testable import ReconRules
+@testable import ReconSample
 
 /// The server normalises keys (so both sides sort alike); the result must be exactly what the
 /// Swift pipeline gives for the same normalisers, value for value.

@@ -2,6 +2,8 @@ import Testing
 import PostgresClient
 import ReconTestSupport
 @testable import ReconKit
+@testable import ReconRules
+@testable import ReconSample
 
 /// issue 5: "Exactness against the generator's planted truth (every planted key found with the
 /// right category and fields; none of the planted noise reported) on several seeds".

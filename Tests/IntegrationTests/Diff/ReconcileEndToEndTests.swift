@@ -2,6 +2,8 @@ import Testing
 import PostgresClient
 import ReconTestSupport
 @testable import ReconKit
+@testable import ReconRules
+@testable import ReconSample
 
 /// A small hand-built ministry/province pair with known differences and the noise of real copies
 /// (identifiers.md, "Dirt seen in real copies"), reconciled and stored.

@@ -2,6 +2,8 @@ import Testing
 import PostgresClient
 import ReconTestSupport
 @testable import ReconKit
+@testable import ReconRules
+@testable import ReconSample
 
 @Suite("recon runs / recon diff show read back what a run stored")
 struct RunReadingTests {

@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import PostgresClient
 import ReconKit
+import ReconRules
+@testable import ReconSample
 import ReconTestSupport
 
 /// Sample registries for a few provinces in fresh databases, a results database, and a config.

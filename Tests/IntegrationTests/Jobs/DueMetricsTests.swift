@@ -1,5 +1,7 @@
 import Foundation
 import ReconKit
+import ReconRules
+@testable import ReconSample
 import Testing
 
 @Suite("recon due metrics file")

@@ -1,6 +1,8 @@
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
+@testable import ReconSample
 import ReconTestSupport
 import Testing
 
@@ -85,7 +87,7 @@ struct ListTrackingTests {
         #expect(try isTrue(fixture, """
             SELECT reupload_kind = 'deleted' AND on_time AND resolved AND reuploaded_at = $2::timestamptz AND checked_at = $2::timestamptz
             FROM recon.list_items WHERE list_id = $1 AND item_no = 3
-            """, [id, ListTime.sqlText(firstCheck)]))
+            """, [id, BeijingTimeFormat.sql(firstCheck)]))
         #expect(try isTrue(fixture, "SELECT reuploaded_at IS NULL AND NOT resolved FROM recon.list_items WHERE list_id = $1 AND item_no = 4", [id]))
 
         // Cancelled after the deadline.
@@ -97,7 +99,7 @@ struct ListTrackingTests {
             """, [id]))
         // The vanished row keeps its first-seen time.
         #expect(try isTrue(fixture, "SELECT reuploaded_at = $2::timestamptz FROM recon.list_items WHERE list_id = $1 AND item_no = 3",
-                           [id, ListTime.sqlText(firstCheck)]))
+                           [id, BeijingTimeFormat.sql(firstCheck)]))
     }
 
     @Test func trackingTwiceChangesNothingTheSecondTime() throws {

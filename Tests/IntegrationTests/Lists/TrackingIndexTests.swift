@@ -1,6 +1,8 @@
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
+@testable import ReconSample
 import ReconTestSupport
 import Testing
 

@@ -1,6 +1,8 @@
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
+@testable import ReconSample
 import ReconTestSupport
 import Testing
 
@@ -161,7 +163,7 @@ struct SampleGenerationTests {
                 SELECT deleted, to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS') AS at
                 FROM \(spec.ministryTable) WHERE province_code = $1 AND \(conditions) AND submitted_at > '2025-09-30 10:00:00+08'
                 """, [code] + item.planned.item.keyValues).rows
-            let planned = String(BeijingTime.format(item.planned.submittedAt).prefix(19))
+            let planned = String(BeijingTimeFormat.iso(item.planned.submittedAt).prefix(19))
             #expect(!times.isEmpty && times.allSatisfy { $0["at"] == planned }, "\(item.planned.item) \(item.action)")
             let live = times.filter { $0["deleted"] == "f" }.count
             #expect(item.action == .deleted ? live == 0 : live == 1, "\(item.planned.item) \(item.action)")

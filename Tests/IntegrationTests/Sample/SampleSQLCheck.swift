@@ -1,6 +1,8 @@
 import Foundation
 import PostgresClient
 import ReconKit
+import ReconRules
+@testable import ReconSample
 
 /// An independent check of the planted truth in plain SQL: the normalisers written as SQL
 /// functions (from their documented meaning, not from the generator's code), the province's tables

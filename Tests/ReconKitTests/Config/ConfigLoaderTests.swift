@@ -1,5 +1,7 @@
 import Testing
 @testable import ReconKit
+@testable import ReconRules
+import TOML
 
 @Suite("recon.toml")
 struct ConfigLoaderTests {

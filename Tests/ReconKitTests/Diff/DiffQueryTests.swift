@@ -1,5 +1,6 @@
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 @Suite("Diff queries and SQL text")
 struct DiffQueryTests {

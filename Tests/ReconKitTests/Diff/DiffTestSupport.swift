@@ -1,4 +1,5 @@
 @testable import ReconKit
+@testable import ReconRules
 
 /// Test helpers for the diff: COPY-text rows from values, a small record set, a merge runner.
 enum DiffFixture {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 @Suite("Keyed merge: categories and counts")
 struct KeyedMergerTests {

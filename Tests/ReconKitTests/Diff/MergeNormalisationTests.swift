@@ -1,5 +1,6 @@
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 @Suite("Keyed merge: normalised comparison, raw values kept")
 struct MergeNormalisationTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 @Suite("Keyed merge: byte order and order verification")
 struct MergeOrderTests {

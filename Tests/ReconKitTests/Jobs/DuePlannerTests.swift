@@ -1,5 +1,6 @@
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 @Suite("recon due planning")
 struct DuePlannerTests {

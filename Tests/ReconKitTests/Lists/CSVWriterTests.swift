@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 /// A fresh directory for one test, removed afterwards.
 private final class CSVTestDirectory {

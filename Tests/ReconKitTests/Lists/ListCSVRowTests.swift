@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 @Suite("CSV rows of list items")
 struct ListCSVRowTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 /// An instant from an ISO 8601 literal with offset (a typo fails the test).
 func listInstant(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Date {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 @Suite("List headers, category names, statuses")
 struct ListVocabularyTests {
@@ -49,11 +50,11 @@ struct ListVocabularyTests {
     }
 
     @Test func timesForPeople() {
-        #expect(ListTime.human(listInstant("2025-09-30T02:00:00.999Z")) == "2025-09-30 10:00:00")
+        #expect(BeijingTimeFormat.human(listInstant("2025-09-30T02:00:00.999Z")) == "2025-09-30 10:00:00")
         // Consistent with `recon calendar deadline` (2025-10-14T23:59:59.999+08:00): the last second.
-        #expect(ListTime.humanDeadline(end: listInstant("2025-10-15T00:00:00+08:00")) == "2025-10-14 23:59:59")
-        #expect(ListTime.sqlText(listInstant("2025-10-14T23:59:59.999999+08:00")) == "2025-10-14 23:59:59.999999+08:00")
-        #expect(ListTime.sqlText(listInstant("2025-10-14T16:00:00Z")) == "2025-10-15 00:00:00.000000+08:00")
+        #expect(BeijingTimeFormat.humanDeadline(end: listInstant("2025-10-15T00:00:00+08:00")) == "2025-10-14 23:59:59")
+        #expect(BeijingTimeFormat.sql(listInstant("2025-10-14T23:59:59.999999+08:00")) == "2025-10-14 23:59:59.999999+08:00")
+        #expect(BeijingTimeFormat.sql(listInstant("2025-10-14T16:00:00Z")) == "2025-10-15 00:00:00.000000+08:00")
     }
 
     @Test(arguments: [(990, 1000, "99.00"), (98_999, 100_000, "98.99"), (1, 3, "33.33"), (2, 3, "66.66"),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+@testable import ReconRules
 
 @Suite("Tracking rules (indicator 11)")
 struct TrackingRulesTests {
@@ -8,7 +9,7 @@ struct TrackingRulesTests {
     let check = listInstant("2025-10-10T18:00:00+08:00")
     let fields = RecordSetSpec.vehicles.fields
 
-    func item(_ category: String = "field_mismatch", ministryCount: Int = 1, reuploadedAt: Date? = nil,
+    func item(_ category: DiffCategory = .fieldMismatch, ministryCount: Int = 1, reuploadedAt: Date? = nil,
               resolved: Bool = false) -> TrackedItem {
         TrackedItem(itemNo: 5, category: category, ministryCount: ministryCount, key: ["豫A12345", "2"],
                     reuploadedAt: reuploadedAt, resolved: resolved)
@@ -39,20 +40,20 @@ struct TrackingRulesTests {
     @Test func cancellationAfterTheIssue() {
         let submitted = listInstant("2025-10-13T09:00:00+08:00")
         let ministry = SideSummary(total: 1, live: 0, firstSubmittedAfterIssue: submitted, firstAfterIssueDeleted: true)
-        let update = TrackingRules.evaluate(item: item("ministry_only"), ministry: ministry, province: .absent,
+        let update = TrackingRules.evaluate(item: item(.ministryOnly), ministry: ministry, province: .absent,
                                             issuedAt: issued, checkTime: check, fields: fields)
         // Cancelled and the key is gone on both sides: re-uploaded (deleted) and resolved.
         #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .deleted, resolvedAt: check))
     }
 
     @Test func vanishedRowIsDeletedAtTheCheckTime() {
-        let update = TrackingRules.evaluate(item: item("ministry_only"), ministry: .absent, province: .absent,
+        let update = TrackingRules.evaluate(item: item(.ministryOnly), ministry: .absent, province: .absent,
                                             issuedAt: issued, checkTime: check, fields: fields)
         #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: check, kind: .deleted, resolvedAt: check))
     }
 
     @Test func aKeyThatWasNeverAtTheMinistryDoesNotVanish() {
-        let update = TrackingRules.evaluate(item: item("province_only", ministryCount: 0), ministry: .absent,
+        let update = TrackingRules.evaluate(item: item(.provinceOnly, ministryCount: 0), ministry: .absent,
                                             province: SideSummary(total: 1, live: 1, onlyLiveRow: row()),
                                             issuedAt: issued, checkTime: check, fields: fields)
         #expect(update == nil)
@@ -81,10 +82,10 @@ struct TrackingRulesTests {
     @Test func duplicatesAndEmptyKeysAreNotResolvedWhileRowsRemain() {
         let one = SideSummary(total: 1, live: 1, onlyLiveRow: row())
         let two = SideSummary(total: 2, live: 2)
-        #expect(!TrackingRules.isResolved(item: item("duplicate_key"), ministry: two, province: one, fields: fields))
-        #expect(TrackingRules.isResolved(item: item("duplicate_key"), ministry: one, province: one, fields: fields))
-        #expect(!TrackingRules.isResolved(item: item("empty_key"), ministry: one, province: one, fields: fields))
-        #expect(TrackingRules.isResolved(item: item("empty_key"), ministry: SideSummary(total: 1, live: 0), province: .absent,
+        #expect(!TrackingRules.isResolved(item: item(.duplicateKey), ministry: two, province: one, fields: fields))
+        #expect(TrackingRules.isResolved(item: item(.duplicateKey), ministry: one, province: one, fields: fields))
+        #expect(!TrackingRules.isResolved(item: item(.emptyKey), ministry: one, province: one, fields: fields))
+        #expect(TrackingRules.isResolved(item: item(.emptyKey), ministry: SideSummary(total: 1, live: 0), province: .absent,
                                          fields: fields))
     }
 }

@@ -1,0 +1,42 @@
+/// Renderings of a quarter's scores: terminal table, CSV rows, JSON.
+import ReconRules
+
+extension QuarterScores {
+    /// The cell for one result: "0.52% → 5.00", or the reason when there is no rate. Rates are shown
+    /// truncated to two decimals, as in the progress table, so that a rate just below a threshold
+    /// (98.996%) never shows as reaching it (99.00%); the score itself is computed exactly.
+    static func cell(_ result: IndicatorResult) -> String {
+        if let rate = result.rate { return "\(rate.percentString(decimals: 2, rounding: .towardZero)) → \(result.score)" }
+        return "\(result.reasonCode.chineseText) → \(result.score)"
+    }
+
+    /// The terminal table with the subtotal of 15 points, the results due date and the notice end.
+    public func renderedTable() -> String {
+        let table = TextTable(
+            headers: ["省份", "名称", "10 对账差异率", "11 对账整改率", "12 数据归集率", "小计(15)"],
+            rows: provinces.map { p in
+                [p.provinceCode, p.provinceName, Self.cell(p.differenceRate), Self.cell(p.rectificationRate),
+                 Self.cell(p.aggregationRate), p.subtotal.description]
+            },
+            rightAligned: [2, 3, 4, 5])
+        return """
+            \(quarter) 季度评分 — 指标10–12 (policy \(policy.name), calendar \(calendarVersion))
+            \(table.rendered())
+            评价结果发布 \(resultsDue)（第八条：每季度次月第10个工作日）；公示期至 \(noticeEnds)（第十一条：公示期为5个工作日）
+            """
+    }
+
+    /// CSV header and rows, one row per province and indicator.
+    public var csvRows: [[String?]] {
+        var rows: [[String?]] = [["季度", "省份代码", "省份", "指标", "指标名称", "分子", "分母", "比率", "得分", "原因代码", "原因", "评分口径"]]
+        for p in provinces {
+            for r in p.results {
+                rows.append([quarter.description, p.provinceCode, p.provinceName, String(r.indicator.number),
+                             r.indicator.chineseName, r.numerator.map(String.init), r.denominator.map(String.init),
+                             r.rate.map { $0.percentString(decimals: 2, rounding: .towardZero) }, r.score.description,
+                             r.reasonCode.rawValue, r.reason, r.policy])
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,88 @@
+import PostgresClient
+import ReconRules
+
+/// Computes a quarter's indicator 10–12 scores from the results database (official runs, lists,
+/// tracking) and, for indicator 12, the ministry's and platform's business records.
+public struct QuarterlyScorer {
+    let results: Connection
+    let calendar: WorkdayCalendar
+    let policy: ScoringPolicy
+    /// The record sets a run must cover to be official.
+    let recordSets: [String]
+    /// Opens the ministry and platform connections for indicator 12 (`nil`: not configured).
+    let aggregation: ((ProvinceConfig, Quarter) throws -> AggregationCounts)?
+
+    /// A scorer. `aggregation` counts indicator 12 for a province; without it, indicator 12 scores
+    /// 0 with reason 无业务数据.
+    public init(results: Connection, calendar: WorkdayCalendar, policy: ScoringPolicy,
+                recordSets: [String] = RecordSetSpec.reference.map(\.name),
+                aggregation: ((ProvinceConfig, Quarter) throws -> AggregationCounts)?) {
+        self.results = results
+        self.recordSets = recordSets
+        self.calendar = calendar
+        self.policy = policy
+        self.aggregation = aggregation
+    }
+
+    /// Scores `quarter` for `provinces`.
+    public func score(quarter: Quarter, provinces: [ProvinceConfig]) throws -> QuarterScores {
+        let reconciliationWindow = try calendar.reconciliationWindow(quarter, policy: policy.reconciliationWindow)
+        let rectificationWindow = try calendar.reconciliationWindow(quarter, policy: policy.rectificationWindow)
+        var scored: [ProvinceScores] = []
+        for province in provinces {
+            scored.append(try scoreProvince(province, quarter: quarter,
+                                            reconciliationWindow: reconciliationWindow,
+                                            rectificationWindow: rectificationWindow))
+        }
+        return QuarterScores(quarter: quarter, policy: policy, calendarVersion: calendar.versionHash,
+                             resultsDue: try calendar.resultsDueDate(quarter).value,
+                             noticeEnds: try calendar.publicNoticeEnd(quarter).value,
+                             provinces: scored)
+    }
+
+    private func scoreProvince(_ province: ProvinceConfig, quarter: Quarter,
+                               reconciliationWindow: ReconciliationWindow,
+                               rectificationWindow: ReconciliationWindow) throws -> ProvinceScores {
+        // 10 对账差异率: 未在每季度第一周完成数据对账的省份，得0分。
+        let official = try OfficialRun.find(province: province.code, window: reconciliationWindow, recordSets: recordSets, on: results)
+        let indicator10 = try official.map {
+            try DifferenceRateRule.result(differingKeys: $0.differingKeys, totalKeys: $0.unionKeys, policy: policy)
+        } ?? DifferenceRateRule.windowMissed(policy: policy)
+
+        // 11 对账整改率: 未在每季度第一周完成数据对账的省份，得0分；对账无差异的省份，得5分。
+        let rectificationRun = rectificationWindow == reconciliationWindow
+            ? official
+            : try OfficialRun.find(province: province.code, window: rectificationWindow, recordSets: recordSets, on: results)
+        var listID: Int? = nil
+        let indicator11: IndicatorResult
+        if let run = rectificationRun {
+            if run.differingKeys == 0 {
+                indicator11 = try RectificationRateRule.result(rectifiedItems: 0, listItems: 0, policy: policy)
+            } else {
+                guard let counts = try RectificationCounts.forRun(run.runID, on: results) else {
+                    throw ScoringRunError("province \(province.code): official run \(run.runID) has \(run.differingKeys) differing keys but no rectification list was issued from it; issue it with `recon lists issue --run \(run.runID)` and score again")
+                }
+                listID = counts.listID
+                indicator11 = try RectificationRateRule.result(rectifiedItems: counts.onTime, listItems: counts.items, policy: policy)
+            }
+        } else {
+            indicator11 = RectificationRateRule.windowMissed(policy: policy)
+        }
+
+        // 12 数据归集率: the quarter's ministry business records present in the platform.
+        let counts = try aggregation?(province, quarter) ?? AggregationCounts(ministryRecords: 0, matchedRecords: 0)
+        let indicator12 = try AggregationRateRule.result(matchedRecords: counts.matchedRecords,
+                                                         ministryRecords: counts.ministryRecords, policy: policy)
+        return ProvinceScores(provinceCode: province.code, provinceName: province.name,
+                              differenceRate: indicator10, rectificationRate: indicator11, aggregationRate: indicator12,
+                              officialRunID: official?.runID, rectificationRunID: rectificationRun?.runID, listID: listID)
+    }
+}
+
+/// A scoring that cannot be computed as asked.
+public struct ScoringRunError: Error, CustomStringConvertible {
+    /// The message.
+    public let description: String
+    /// An error.
+    public init(_ description: String) { self.description = description }
+}

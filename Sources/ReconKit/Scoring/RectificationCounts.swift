@@ -1,0 +1,25 @@
+import PostgresClient
+import ReconRules
+
+/// Indicator 11's counts for a run's list: items re-uploaded within the 5 working days, and all
+/// items. 11: 收到对账差异数据整改清单后，在5个工作日内上传更新数据记录的数量与差异数据记录总量的比率。
+/// The figures are those recorded by tracking (`recon track`), which runs every working day.
+public struct RectificationCounts: Sendable, Equatable {
+    /// The list's id.
+    public let listID: Int
+    /// Items whose re-upload (or cancellation) came after the issue and before the deadline's end.
+    public let onTime: Int
+    /// All items of the list.
+    public let items: Int
+
+    /// The counts of the list issued from `runID`, or `nil` when no list was issued from it.
+    public static func forRun(_ runID: Int, on connection: Connection) throws -> RectificationCounts? {
+        let rows = try connection.execute("""
+            SELECT l.id, l.item_count,
+                   (SELECT count(*) FROM recon.list_items i WHERE i.list_id = l.id AND i.on_time) AS on_time
+            FROM recon.lists l WHERE l.run_id = $1
+            """, [String(runID)]).rows
+        guard let row = rows.first else { return nil }
+        return RectificationCounts(listID: try row.int("id"), onTime: try row.int("on_time"), items: try row.int("item_count"))
+    }
+}
