@@ -18,6 +18,7 @@ struct Recon: AsyncParsableCommand {
             DiffCommand.self,
             ListsCommand.self,
             TrackCommand.self,
+            ObjectionsCommand.self,
             ScoreCommand.self,
             CalendarCommand.self,
             DueCommand.self,

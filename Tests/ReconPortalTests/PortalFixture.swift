@@ -58,9 +58,10 @@ final class PortalFixture: @unchecked Sendable {
     /// A completed run of `province` with `items` vehicle differences, issued as its official list.
     static func issue(_ results: Connection, province: String, items: Int) throws -> Int64 {
         let run = try results.execute("""
-            INSERT INTO recon.runs (province_code, status, started_at, finished_at, record_sets, differing_keys, union_keys)
+            INSERT INTO recon.runs (province_code, status, started_at, finished_at, record_sets, differing_keys, union_keys,
+                                    official_quarter, official_window)
             VALUES ($1, 'completed', '2025-09-30T08:00:00+08:00', '2025-09-30T09:00:00+08:00',
-                    ARRAY['operators','practitioners','vehicles'], $2, 100000)
+                    ARRAY['operators','practitioners','vehicles'], $2, 100000, '2025Q3', 'reconciliation')
             RETURNING id
             """, [province, String(items)]).singleRow().int("id")
         for seq in 1...max(1, items) where items > 0 {

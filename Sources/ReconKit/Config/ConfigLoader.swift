@@ -7,6 +7,7 @@ import TOML
 ///
 /// ```toml
 /// policy = "jtys-2022-1599"                  # optional (ScoringPolicy names)
+/// first_quarter = "2026Q3"                   # optional: quarters before it are never scored
 /// record_sets = ["operators", "vehicles"]    # optional: which sets to reconcile (default: all)
 /// [results]
 /// dsn_env = "RECON_DB"                       # or dsn = "postgresql://…"
@@ -81,10 +82,15 @@ public enum ConfigLoader {
             business.submittedColumn = try table.optionalString("submitted_column") ?? business.submittedColumn
         }
         let outputDirectory = try root.optionalTable("jobs").flatMap { try $0.optionalString("output_dir") }
+        var firstQuarter: Quarter? = nil
+        if let text = try root.optionalString("first_quarter") {
+            do { firstQuarter = try Quarter.parse(text) } catch { throw root.error(at: "first_quarter", "\(error)") }
+        }
         try root.finish()
         var config = ReconConfig(results: results, ministry: ministry, platform: platform, provinces: provinces,
                                  recordSets: sets, businessRecords: business, policyName: policy)
         config.outputDirectory = outputDirectory
+        config.firstQuarter = firstQuarter
         return config
     }
 

@@ -35,6 +35,9 @@ public struct ReconConfig: Sendable, Equatable {
     public var policyName: String
     /// Where `recon due` writes lists and score files (`[jobs] output_dir`); `nil`: not written.
     public var outputDirectory: String? = nil
+    /// The first quarter recon scores (`first_quarter`); `nil`: the quarter of its first run.
+    /// Quarters before it are never scored (docs/rules.md, "Draft scores").
+    public var firstQuarter: Quarter? = nil
 
     /// A configuration.
     public init(results: DatabaseSource, ministry: DatabaseSource, platform: DatabaseSource? = nil,

@@ -39,6 +39,9 @@ public struct ReconcileOptions: Sendable {
     /// Pretend the run started at this instant (drills and demos of a quarter's window); the run is
     /// recorded as finishing that instant plus the real elapsed time. `nil`: the real clock.
     public var startedAt: Date? = nil
+    /// Decide, in the committing transaction, whether the run is its quarter's official run
+    /// (docs/rules.md, "Official run"); `nil`: a plain run, never official.
+    public var official: OfficialMarking? = nil
 
     /// The defaults.
     public init() {}
@@ -89,6 +92,10 @@ public final class Reconciler {
                 let outcome = try diffAndStore(runID: id, store: store)
                 store.release(runID: id)
                 return outcome
+            } catch let already as AlreadyOfficial {
+                markFailed(runID: id, message: "superseded: \(already) — this run's results were rolled back", store: store)
+                store.release(runID: id)
+                throw already
             } catch {
                 let message = String(describing: error)
                 markFailed(runID: id, message: message, store: store)
@@ -97,6 +104,8 @@ public final class Reconciler {
             }
         } catch let failure as RunFailure {
             throw failure
+        } catch let already as AlreadyOfficial {
+            throw already
         } catch {
             throw RunFailure(runID: runID, provinceCode: provinceCode, message: String(describing: error))
         }
@@ -113,7 +122,7 @@ public final class Reconciler {
         }
         let m = DiffSource(connection: ministry, conninfo: sources.ministry)
         let p = DiffSource(connection: province, conninfo: sources.province)
-        let sets: [SetOutcome] = try store.connection.transaction { db in
+        let (sets, decision): ([SetOutcome], OfficialMarking.Decision?) = try store.connection.transaction { db in
             var sets: [SetOutcome] = []
             for set in recordSets {
                 let started = ContinuousClock.now
@@ -127,11 +136,14 @@ public final class Reconciler {
                 try store.insertRunSet(runID: runID, recordSet: set, counts: counts, milliseconds: milliseconds)
                 sets.append(SetOutcome(recordSet: set.name, label: set.label, counts: counts, milliseconds: milliseconds))
             }
-            try store.complete(runID: runID, totals: sets.reduce(DiffCounts()) { $0 + $1.counts },
-                               finishedAt: options.startedAt.map { $0.addingTimeInterval(Date().timeIntervalSince(realStart)) })
-            return sets
+            // The end is fixed here, so that the stored finished_at and the official decision agree.
+            let finishedAt = options.startedAt.map { $0.addingTimeInterval(Date().timeIntervalSince(realStart)) } ?? Date()
+            try store.complete(runID: runID, totals: sets.reduce(DiffCounts()) { $0 + $1.counts }, finishedAt: finishedAt)
+            let decision = try options.official?.mark(runID: runID, province: provinceCode, recordSets: recordSets.map(\.name),
+                                                      finishedAt: finishedAt, on: db)
+            return (sets, decision)
         }
-        return RunOutcome(runID: runID, provinceCode: provinceCode, sets: sets)
+        return RunOutcome(runID: runID, provinceCode: provinceCode, sets: sets, official: decision)
     }
 
     /// Marks the run failed; on a fresh connection if the results connection itself is gone.

@@ -9,15 +9,26 @@ public struct DuePlan: Sendable, Equatable {
         case reconcile(quarter: Quarter, windowFirstDay: CivilDate, windowLastDay: CivilDate)
         /// Tracking of the open lists' re-uploads (every day: provinces upload on days off too).
         case track
-        /// Scoring and export of a quarter (from the 10th working day of the month after it, until done).
+        /// The draft scores of a quarter, put on public notice (from the 10th working day of the
+        /// month after it, once every official list's deadline has passed; until done).
         case score(quarter: Quarter, due: CivilDate)
+        /// Publication of a quarter at the end of its public notice (第十一条).
+        case publish(quarter: Quarter)
+        /// The lifecycle's files: write the missing ones, remove stale `.partial` files.
+        case files(quarters: [Quarter])
+        /// Name every province without an official run of a quarter whose window is over and that
+        /// is not yet published.
+        case checkOfficialRuns(quarters: [Quarter])
 
         public var description: String {
             switch self {
             case let .reconcile(quarter, first, last):
                 return "reconcile \(quarter) (window \(first) – \(last)) and issue lists, for provinces without an official run"
             case .track: return "track re-uploads of open lists"
-            case let .score(quarter, due): return "score \(quarter) (results due \(due)) and export, unless already scored"
+            case let .score(quarter, due): return "draft the scores of \(quarter) (results due \(due)) and put them on public notice, once every official list's deadline has passed"
+            case let .publish(quarter): return "publish \(quarter) once its public notice is over and every objection is decided"
+            case let .files(quarters): return "write missing list, score and bulletin files of \(quarters.map(\.description).joined(separator: ", ")); remove stale .partial files"
+            case let .checkOfficialRuns(quarters): return "name provinces without an official run of \(quarters.map(\.description).joined(separator: ", "))"
             }
         }
     }
@@ -59,10 +70,18 @@ public enum DuePlanner {
         // The ministry keeps only a row's last 报送时间 and a vanished row is timed by the check, so
         // tracking runs every day (and late in the evening: see jobs/), not only on working days.
         steps.append(.track)
-        // 第八条: 每季度次月第10个工作日出当季度评价结果 — score the previous quarter from that day on.
+        // 第八条: 每季度次月第10个工作日出当季度评价结果 — draft the previous quarter from that day
+        // on; 第十一条: publish it once its notice is over (the runner checks the stage).
         let previous = quarter.previous
         let due = try calendar.resultsDueDate(previous).value
-        if date >= due { steps.append(.score(quarter: previous, due: due)) }
+        if date >= due {
+            steps.append(.score(quarter: previous, due: due))
+            steps.append(.publish(quarter: previous))
+        }
+        var checked = [previous]
+        if date > windows[0].lastDay { checked.append(quarter) }
+        steps.append(.checkOfficialRuns(quarters: checked))
+        steps.append(.files(quarters: [previous, quarter]))
         var warnings: [String] = []
         if date.month >= 11, !calendar.isKnown(year: date.year + 1) {
             warnings.append("the State Council's holiday notice for \(date.year + 1) is not loaded: deadlines and windows reaching into \(date.year + 1) will fail. Load it with `recon calendar import FILE` as soon as it is published.")

@@ -18,6 +18,8 @@ public final class DueRunner {
     /// Whether `now` is pretended (`--now`, drills and demos) rather than the real clock.
     let pretending: Bool
     private var ministryConnection: Connection?
+    /// Test hook: called in the committing transaction of a reconcile, before the official check.
+    public var beforeOfficialCheck: (@Sendable () -> Void)? = nil
 
     /// A runner over a migrated results database.
     public init(config: ReconConfig, environment: [String: String], results: Connection, calendar: WorkdayCalendar,
@@ -46,6 +48,12 @@ public final class DueRunner {
                 for province in config.provinces { outcomes.append(track(province)) }
             case let .score(quarter, _):
                 outcomes.append(score(quarter))
+            case let .publish(quarter):
+                outcomes.append(publish(quarter))
+            case let .files(quarters):
+                if let outcome = files(quarters) { outcomes.append(outcome) }
+            case let .checkOfficialRuns(quarters):
+                checkOfficialRuns(quarters)
             }
         }
         for outcome in outcomes {
@@ -79,8 +87,9 @@ public final class DueRunner {
 
     func reconcile(_ province: ProvinceConfig, quarter: Quarter, windowFirst: CivilDate, windowLast: CivilDate) -> DueOutcome {
         locked("recon.due.reconcile.\(province.code)", step: "reconcile", province: province.code) {
-            let window = try calendar.reconciliationWindow(quarter, policy: windowPolicy(first: windowFirst, quarter: quarter))
-            if let official = try OfficialRun.find(province: province.code, window: window, recordSets: config.recordSets.map(\.name), on: results) {
+            let kind: OfficialWindowKind = try windowPolicy(first: windowFirst, quarter: quarter) == policy.reconciliationWindow
+                ? .reconciliation : .rectification
+            if let official = try OfficialRun.find(province: province.code, quarter: quarter, kind: kind, on: results) {
                 let issued = try issueOfficialList(official)
                 return DueOutcome(step: "reconcile", province: province.code, status: .skipped,
                                   detail: "official run \(official.runID) of \(quarter) exists" + (issued.map { "; \($0)" } ?? ""))
@@ -90,19 +99,34 @@ public final class DueRunner {
             var options = ReconcileOptions()
             options.progress = false
             options.startedAt = pretending ? now : nil
-            let outcome = try Reconciler(sources: sources, provinceCode: province.code, provinceName: province.name,
+            // The official decision is taken in the transaction that commits the run; a second copy
+            // racing to commit rolls back (docs/rules.md, "Official run").
+            options.official = OfficialMarking(calendar: calendar, policy: policy, requiredRecordSets: config.recordSets.map(\.name),
+                                               onlyIfFirst: true, beforeCheck: beforeOfficialCheck)
+            let outcome: RunOutcome
+            do {
+                outcome = try Reconciler(sources: sources, provinceCode: province.code, provinceName: province.name,
                                          recordSets: config.recordSets, options: options).run()
+            } catch let already as AlreadyOfficial {
+                return DueOutcome(step: "reconcile", province: province.code, status: .skipped,
+                                  detail: "\(already) (committed by another copy first; this copy's run was rolled back)")
+            }
             let totals = outcome.totals
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             let summary = "run \(outcome.runID): rows \(totals.ministryRows)/\(totals.provinceRows), differences \(totals.differingKeys) of \(totals.unionKeys) keys, rate \(totals.rate), \(seconds) s"
-            guard let official = try OfficialRun.find(province: province.code, window: window, recordSets: config.recordSets.map(\.name), on: results),
+            guard case .official = outcome.official,
+                  let official = try OfficialRun.find(province: province.code, quarter: quarter, kind: kind, on: results),
                   official.runID == Int(outcome.runID) else {
-                return DueOutcome(step: "reconcile", province: province.code, status: .done,
-                                  detail: summary + " (finished outside the window: not official)")
+                var reason = "not official"
+                if case let .selfCheck(why) = outcome.official { reason = why }
+                // Loud: this province has no official run of the quarter (10 and 11 would be 0).
+                logger.warning("province \(province.code) \(province.name): run \(outcome.runID) of the \(quarter) window (\(windowFirst) – \(windowLast)) is NOT official: \(reason)")
+                return DueOutcome(step: "reconcile", province: province.code, status: .failed,
+                                  detail: summary + " — NOT official: \(reason)")
             }
             let issued = try issueOfficialList(official)
             return DueOutcome(step: "reconcile", province: province.code, status: .done,
-                              detail: summary + (issued.map { "; \($0)" } ?? ""))
+                              detail: summary + " — official run of \(quarter)" + (issued.map { "; \($0)" } ?? ""))
         }
     }
 
@@ -121,8 +145,8 @@ public final class DueRunner {
     func issueOfficialList(_ run: OfficialRun) throws -> String? {
         let issuedAt = pretending ? max(now, run.finishedAt) : Date()
         let outcome = try ListIssuer(connection: results).issue(runID: Int64(run.runID), official: true, issuedAt: issuedAt)
-        guard outcome.created || outcome.markedOfficial else { return nil }
-        var text = "list \(outcome.list.id) issued (\(outcome.list.itemCount) items, deadline \(BeijingTimeFormat.humanDeadline(end: outcome.list.deadline)))"
+        guard outcome.created else { return nil }
+        var text = "official list \(outcome.list.id) issued (\(outcome.list.itemCount) items, deadline \(BeijingTimeFormat.humanDeadline(end: outcome.list.deadline)))"
         if let folder = config.outputDirectory {
             let exporter = ListExporter(connection: results, recordSets: config.recordSets)
             for format in [ListFormat.csv, .xlsx] {
@@ -145,18 +169,87 @@ public final class DueRunner {
         }
     }
 
+    /// The draft of `quarter`, when it is ready (docs/rules.md, "Draft scores").
     func score(_ quarter: Quarter) -> DueOutcome {
         locked("recon.due.score.\(quarter)", step: "score", province: nil) {
-            if try ScoreStore.exists(quarter, on: results) {
-                return DueOutcome(step: "score", province: nil, status: .skipped, detail: "\(quarter) already scored")
+            let lifecycle = QuarterLifecycle(results: results, calendar: calendar)
+            let first = try lifecycle.firstQuarter(configured: config.firstQuarter)
+            switch try lifecycle.readiness(quarter, at: clock(), firstQuarter: first) {
+            case let .done(reason), let .never(reason):
+                return DueOutcome(step: "score", province: nil, status: .skipped, detail: reason)
+            case let .waiting(reason):
+                return DueOutcome(step: "score", province: nil, status: .skipped, detail: "waiting: \(reason)")
+            case .ready: break
             }
-            let scores = try QuarterScoring.run(config: config, results: results, quarter: quarter,
-                                                policyName: policy.name, environment: environment)
-            var detail = "\(quarter) scored for \(scores.provinces.count) provinces"
-            if let folder = config.outputDirectory {
-                detail += "; \(try ScoreExport.writeXLSX(scores, folder: folder)); \(try ScoreExport.writeCSV(scores, folder: folder))"
+            var problems: [String] = []
+            let version = try lifecycle.draft(quarter, at: clock(), firstQuarter: first, by: "recon due") {
+                let scores = try QuarterScoring.compute(config: config, results: results, quarter: quarter,
+                                                        policyName: policy.name, environment: environment)
+                problems = scores.provinces.flatMap { p in p.problems.map { "province \(p.provinceCode) \(p.provinceName): \($0)" } }
+                return scores
             }
-            return DueOutcome(step: "score", province: nil, status: .done, detail: detail)
+            for problem in problems { logger.error("\(quarter) draft: \(problem)") }
+            let detail = "\(quarter) draft (version \(version.version)) of \(version.scores.provinces.count) provinces on public notice until \(version.scores.noticeEnds)"
+            return DueOutcome(step: "score", province: nil, status: problems.isEmpty ? .done : .failed,
+                              detail: problems.isEmpty ? detail : detail + "; problems: " + problems.joined(separator: "; "))
+        }
+    }
+
+    /// Publication of `quarter` at the end of its notice (第十一条).
+    func publish(_ quarter: Quarter) -> DueOutcome {
+        locked("recon.due.publish.\(quarter)", step: "publish", province: nil) {
+            let lifecycle = QuarterLifecycle(results: results, calendar: calendar)
+            switch try lifecycle.stage(quarter) {
+            case .notScored:
+                return DueOutcome(step: "publish", province: nil, status: .skipped, detail: "\(quarter) has no draft yet")
+            case let .published(publication, _):
+                return DueOutcome(step: "publish", province: nil, status: .skipped,
+                                  detail: "\(quarter) published \(BeijingTimeFormat.human(publication.publishedAt))")
+            case let .onNotice(current, noticeEnds):
+                if clock() < BeijingTime.endOfDay(noticeEnds) {
+                    return DueOutcome(step: "publish", province: nil, status: .skipped,
+                                      detail: "\(quarter) version \(current.version) is on public notice until \(noticeEnds) 24:00")
+                }
+                do {
+                    let publication = try lifecycle.publish(quarter, by: "recon due", at: clock())
+                    return DueOutcome(step: "publish", province: nil, status: .done,
+                                      detail: "\(quarter) published (version \(current.version), publication \(publication.id), \(publication.ranks.count) provinces ranked)")
+                } catch let error as LifecycleError {
+                    return DueOutcome(step: "publish", province: nil, status: .failed, detail: "publication held: \(error)")
+                }
+            }
+        }
+    }
+
+    /// Files are state: the missing files of `quarters` are written and stale `.partial` files removed.
+    func files(_ quarters: [Quarter]) -> DueOutcome? {
+        guard let folder = config.outputDirectory else { return nil }
+        return locked("recon.due.files", step: "files", province: nil) {
+            let files = ResultFiles(results: results, recordSets: config.recordSets, folder: folder)
+            let removed = try files.removeStalePartials()
+            var written: [String] = []
+            for quarter in quarters { written += try files.writeMissing(quarter: quarter, at: clock()) }
+            if written.isEmpty && removed.isEmpty {
+                return DueOutcome(step: "files", province: nil, status: .skipped, detail: "every file is in \(folder)")
+            }
+            return DueOutcome(step: "files", province: nil, status: .done,
+                              detail: (written.isEmpty ? "" : "wrote \(written.joined(separator: ", "))")
+                                + (removed.isEmpty ? "" : "\(written.isEmpty ? "" : "; ")removed stale \(removed.joined(separator: ", "))"))
+        }
+    }
+
+    /// Names, loudly, every province without an official run of `quarters` (unless published).
+    func checkOfficialRuns(_ quarters: [Quarter]) {
+        for quarter in quarters {
+            do {
+                if try Publication.current(quarter, on: results) != nil { continue }
+                for province in config.provinces
+                where try OfficialRun.find(province: province.code, quarter: quarter, kind: .reconciliation, on: results) == nil {
+                    logger.warning("province \(province.code) \(province.name) has NO official run of \(quarter): its window is over, so indicators 10 and 11 score 0 (未在每季度第一周完成数据对账)")
+                }
+            } catch {
+                logger.error("checking the official runs of \(quarter): \(error)")
+            }
         }
     }
 

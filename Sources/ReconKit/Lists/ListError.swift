@@ -14,6 +14,8 @@ public enum ListError: Error, Sendable, Equatable, CustomStringConvertible {
     case deadlineNeedsUnknownYear(runID: Int64, issuedAt: String, calendarMessage: String)
     /// The issue instant asked for is before the run finished.
     case issuedBeforeRun(runID: Int64, issuedAt: String, finishedAt: String)
+    /// `--official` for a run that is not its quarter's official run.
+    case notOfficialRun(runID: Int64, reason: String)
     /// No list with this id.
     case listNotFound(listID: Int64)
     /// No list for a province and quarter.
@@ -41,6 +43,8 @@ public enum ListError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the list of run \(runID) issued at \(issuedAt) cannot get its deadline (整改截止时间): \(calendarMessage)"
         case let .issuedBeforeRun(runID, issuedAt, finishedAt):
             return "run \(runID) finished at \(finishedAt); its list cannot be issued earlier (\(issuedAt))"
+        case let .notOfficialRun(runID, reason):
+            return "run \(runID) is not an official run, so its list cannot be official (正式): \(reason)"
         case let .listNotFound(listID):
             return "rectification list \(listID) does not exist in recon.lists"
         case let .noList(province, quarter):

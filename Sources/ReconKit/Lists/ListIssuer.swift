@@ -10,6 +10,10 @@ import ReconRules
 ///
 /// - One list per run (`recon.lists.run_id` is UNIQUE): issuing a run again returns the list it
 ///   already has. Concurrent issuers of one run are serialised by a row lock on the run.
+/// - The list of an official run is the quarter's official list (正式), of the run's official
+///   quarter and window; every other list is a self-check (自查). The database allows one official
+///   list per province, quarter and window, and only of an official run (docs/rules.md,
+///   "Official list").
 /// - Everything happens in one transaction; the items are copied by the server
 ///   (`INSERT … SELECT` from `recon.differences`), never through the client, so that a list of
 ///   millions of items costs no client memory.
@@ -27,15 +31,13 @@ public struct ListIssuer {
         public let list: RectificationList
         /// True when this call created the list; false when the run already had one.
         public let created: Bool
-        /// True when an existing list was marked official by this call (never the other way).
-        public let markedOfficial: Bool
     }
 
     /// Issues the list of completed run `runID`, or returns the one it already has.
     ///
     /// - Parameters:
-    ///   - official: the run is the quarter's official run (decided by the caller); an existing
-    ///     list is marked official when asked, never un-marked.
+    ///   - official: refuse (``ListError/notOfficialRun``) unless the run is its quarter's official
+    ///     run. The list of an official run is official whatever this says.
     ///   - issuedAt: the issue instant; now when nil (tests and demos pass one).
     ///   - assumeOrdinaryWeekends: explicit opt-in to compute a deadline that reaches into a year
     ///     without a loaded State Council notice, as ordinary Monday–Friday weeks; the list then
@@ -46,10 +48,11 @@ public struct ListIssuer {
         let store = ListStore(connection: connection)
         return try connection.transaction { db in
             let run = try lockCompletedRun(runID, on: db)
+            if official, run.official == nil {
+                throw ListError.notOfficialRun(runID: runID, reason: try Self.selfCheckReason(run: run, on: db))
+            }
             if let existing = try store.list(runID: runID) {
-                guard official, !existing.official else { return Outcome(list: existing, created: false, markedOfficial: false) }
-                try db.execute("UPDATE recon.lists SET official = true WHERE id = $1", [String(existing.id)])
-                return Outcome(list: try store.list(id: existing.id), created: false, markedOfficial: true)
+                return Outcome(list: existing, created: false)
             }
 
             let issued = issuedAt ?? Date()
@@ -66,22 +69,24 @@ public struct ListIssuer {
                 throw ListError.deadlineNeedsUnknownYear(runID: runID, issuedAt: BeijingTimeFormat.human(issued),
                                                          calendarMessage: error.description)
             }
-            // The list belongs to the quarter in which its run finished (Beijing time).
-            let quarter = Quarter(containing: BeijingTime.civilDate(of: run.finishedAt))
+            // An official list belongs to its run's official quarter; a self-check to the quarter
+            // in which its run finished (Beijing time).
+            let quarter = run.official?.quarter ?? Quarter(containing: BeijingTime.civilDate(of: run.finishedAt))
 
             let inserted = try db.execute("""
-                INSERT INTO recon.lists (run_id, province_code, quarter, official, issued_at, deadline,
+                INSERT INTO recon.lists (run_id, province_code, quarter, official, official_window, issued_at, deadline,
                                          calendar_version, assumed_weekends, item_count)
-                VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8, $9)
+                VALUES ($1, $2, $3, $4, $10, $5::timestamptz, $6::timestamptz, $7, $8, $9)
                 ON CONFLICT (run_id) DO NOTHING
                 RETURNING id
-                """, [String(runID), run.provinceCode, quarter.description, official ? "true" : "false",
+                """, [String(runID), run.provinceCode, quarter.description, run.official == nil ? "false" : "true",
                       BeijingTimeFormat.sql(issued), BeijingTimeFormat.sql(deadline.end), calendar.versionHash,
-                      deadline.usedOrdinaryWeekendAssumption ? "true" : "false", String(run.storedDifferences)])
+                      deadline.usedOrdinaryWeekendAssumption ? "true" : "false", String(run.storedDifferences),
+                      run.official?.kind.rawValue])
             guard let idText = inserted.rows.first?[0], let listID = Int64(idText) else {
                 // Only reachable if the run row lock was bypassed; the list exists, return it.
                 guard let existing = try store.list(runID: runID) else { throw ListError.runNotFound(runID: runID) }
-                return Outcome(list: existing, created: false, markedOfficial: false)
+                return Outcome(list: existing, created: false)
             }
 
             let items = try db.execute("""
@@ -97,7 +102,7 @@ public struct ListIssuer {
             guard Int64(items.affectedRows) == run.storedDifferences else {
                 throw ListError.runInconsistent(runID: runID, recorded: run.storedDifferences, stored: Int64(items.affectedRows))
             }
-            return Outcome(list: try store.list(id: listID), created: true, markedOfficial: false)
+            return Outcome(list: try store.list(id: listID), created: true)
         }
     }
 
@@ -106,6 +111,20 @@ public struct ListIssuer {
         let provinceCode: String
         let finishedAt: Date
         let storedDifferences: Int64
+        /// Its official quarter and window; nil for a self-check.
+        let official: (quarter: Quarter, kind: OfficialWindowKind)?
+    }
+
+    /// Why a run is not official, for the refusal of `--official`.
+    static func selfCheckReason(run: CompletedRun, on db: Connection) throws -> String {
+        let quarter = Quarter(containing: BeijingTime.civilDate(of: run.finishedAt))
+        let others = try db.execute("""
+            SELECT id FROM recon.runs WHERE province_code = $1 AND official_quarter = $2 ORDER BY id LIMIT 1
+            """, [run.provinceCode, quarter.description]).rows
+        if let other = others.first?[0] {
+            return "run \(other) is the official run of \(quarter) for province \(run.provinceCode); this run (finished \(BeijingTimeFormat.human(run.finishedAt))) is a self-check (自查)"
+        }
+        return "it finished \(BeijingTimeFormat.human(run.finishedAt)), not inside \(quarter)'s window as the first complete run (or it covers only some record sets): a self-check (自查)"
     }
 
     /// Locks the run's row (serialising issuers of the same run) and checks it is completed and
@@ -113,6 +132,7 @@ public struct ListIssuer {
     func lockCompletedRun(_ runID: Int64, on db: Connection) throws -> CompletedRun {
         let rows = try db.execute("""
             SELECT r.province_code, r.status, \(ListTime.microsSQL("r.finished_at")) AS finished_us, r.differing_keys,
+                   r.official_quarter, r.official_window,
                    (SELECT count(*) FROM recon.differences d WHERE d.run_id = r.id) AS stored
             FROM recon.runs r WHERE r.id = $1
             FOR UPDATE OF r
@@ -127,8 +147,15 @@ public struct ListIssuer {
             guard let recorded = Int64(recordedText) else { throw ListError.malformed(what: "runs.differing_keys", value: recordedText) }
             guard recorded == stored else { throw ListError.runInconsistent(runID: runID, recorded: recorded, stored: stored) }
         }
+        var official: (quarter: Quarter, kind: OfficialWindowKind)? = nil
+        if let quarterText = row["official_quarter"], let kindText = row["official_window"] {
+            guard let quarter = try? Quarter.parse(quarterText), let kind = OfficialWindowKind(rawValue: kindText) else {
+                throw ListError.malformed(what: "official quarter of run \(runID)", value: "\(quarterText) \(kindText)")
+            }
+            official = (quarter, kind)
+        }
         return CompletedRun(provinceCode: try row.string("province_code"),
                             finishedAt: try ListTime.instant(micros: finished, what: "finished_at"),
-                            storedDifferences: stored)
+                            storedDifferences: stored, official: official)
     }
 }

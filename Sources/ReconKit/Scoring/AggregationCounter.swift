@@ -9,7 +9,9 @@ import ReconRules
 /// Both sides are in different databases: each is streamed sorted (`COLLATE "C"`) and merged here,
 /// in constant memory.
 public struct AggregationCounts: Sendable, Equatable {
-    /// Ministry records of the quarter (rows; a record without a serial number never matches).
+    /// Ministry records of the quarter: distinct serial numbers (业务流水号), each counted once however
+    /// many rows carry it; a row without a serial number counts as a record of its own that never
+    /// matches (docs/rules.md, "Indicator 12").
     public let ministryRecords: Int
     /// Of those, the ones whose serial number is in the platform.
     public let matchedRecords: Int
@@ -61,9 +63,12 @@ public struct AggregationCounter {
         var total = 0
         var matched = 0
         var platformValue = try right.next()
+        var previous: [UInt8]? = nil
         while let value = try left.next() {
+            guard let serial = value.bytes else { total += 1; continue }  // NULL serial: a record, never matched
+            if serial == previous { continue }  // the same serial again (sorted): one record
+            previous = serial
             total += 1
-            guard let serial = value.bytes else { continue }  // NULL serial: never matches
             while let candidate = platformValue, let bytes = candidate.bytes, bytes.lexicographicallyPrecedes(serial) {
                 platformValue = try right.next()
             }

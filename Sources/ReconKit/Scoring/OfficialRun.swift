@@ -2,10 +2,11 @@ import Foundation
 import PostgresClient
 import ReconRules
 
-/// A province's official reconciliation of a quarter: the first run that completed inside the
-/// quarter's window. indicators.md *The window*: "A quarter's official reconciliation is the first
-/// run for that province that completed inside the window; runs at other times are self-checks."
-/// 10/11: 未在每季度第一周完成数据对账的省份，得0分。
+/// A province's official reconciliation of a quarter: the run the database marked official when it
+/// completed, the first run that completed inside the quarter's window (docs/rules.md, "Official
+/// run": "A quarter's official reconciliation is the first run for that province that completed
+/// inside the window; runs at other times are self-checks"). 10/11: 未在每季度第一周完成数据对账的
+/// 省份，得0分。 At most one per province, quarter and window (unique index `runs_one_official`).
 public struct OfficialRun: Sendable, Equatable {
     /// The run's id.
     public let runID: Int
@@ -15,27 +16,39 @@ public struct OfficialRun: Sendable, Equatable {
     public let differingKeys: Int
     /// When it completed.
     public let finishedAt: Date
+    /// Its quarter.
+    public let quarter: Quarter
+    /// Its window.
+    public let kind: OfficialWindowKind
 
-    /// The official run of `province` for `window`, or `nil` when none completed inside it. Only a
-    /// run covering every configured record set (`recordSets`) counts: a `--set vehicles` run is a
-    /// partial self-check.
-    public static func find(province: String, window: ReconciliationWindow, recordSets: [String],
+    /// The official run of `province` for `quarter` and `kind`, or `nil` when none completed inside
+    /// the window.
+    public static func find(province: String, quarter: Quarter, kind: OfficialWindowKind = .reconciliation,
                             on connection: Connection) throws -> OfficialRun? {
-        let rows = try connection.execute("""
-            SELECT id, union_keys, differing_keys,
+        try select("WHERE province_code = $1 AND official_quarter = $2 AND official_window = $3",
+                   [province, quarter.description, kind.rawValue], on: connection).first
+    }
+
+    /// Every official run of `quarter`, by province code.
+    public static func all(quarter: Quarter, on connection: Connection) throws -> [OfficialRun] {
+        try select("WHERE official_quarter = $1", [quarter.description], on: connection)
+    }
+
+    private static func select(_ condition: String, _ parameters: [String?], on connection: Connection) throws -> [OfficialRun] {
+        try connection.execute("""
+            SELECT id, union_keys, differing_keys, official_quarter, official_window,
                    (extract(epoch FROM finished_at) * 1000000)::bigint AS finished_us
-            FROM recon.runs
-            WHERE province_code = $1 AND status = 'completed'
-              AND finished_at >= to_timestamp($2::double precision / 1000000)
-              AND finished_at <  to_timestamp($3::double precision / 1000000)
-              AND record_sets @> $4::text[]
-            ORDER BY finished_at, id
-            LIMIT 1
-            """, [province, String(BeijingTime.microsecondsSince1970(window.start)),
-                  String(BeijingTime.microsecondsSince1970(window.end)), PostgresArray.text(recordSets)]).rows
-        guard let row = rows.first else { return nil }
-        return OfficialRun(runID: try row.int("id"), unionKeys: try row.int("union_keys"),
-                           differingKeys: try row.int("differing_keys"),
-                           finishedAt: BeijingTime.instant(microsecondsSince1970: Int64(try row.int("finished_us"))))
+            FROM recon.runs \(condition)
+            ORDER BY province_code, official_window, id
+            """, parameters).rows.map { row in
+            guard let quarter = try? Quarter.parse(try row.string("official_quarter")),
+                  let kind = OfficialWindowKind(rawValue: try row.string("official_window")) else {
+                throw ScoringRunError("run \(try row.string("id")): unreadable official quarter or window")
+            }
+            return OfficialRun(runID: try row.int("id"), unionKeys: try row.int("union_keys"),
+                               differingKeys: try row.int("differing_keys"),
+                               finishedAt: BeijingTime.instant(microsecondsSince1970: Int64(try row.int("finished_us"))),
+                               quarter: quarter, kind: kind)
+        }
     }
 }

@@ -18,6 +18,9 @@ public struct ProvinceScores: Sendable, Equatable {
     public let rectificationRunID: Int?
     /// The list scored for indicator 11, if any.
     public let listID: Int?
+    /// What keeps this province's scores from being right (named, never blocking the others):
+    /// e.g. an official run whose list was never issued.
+    public var problems: [String] = []
 
     /// The three results in indicator order.
     public var results: [IndicatorResult] { [differenceRate, rectificationRate, aggregationRate] }

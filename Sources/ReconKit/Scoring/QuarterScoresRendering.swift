@@ -3,10 +3,10 @@ import ReconRules
 
 extension QuarterScores {
     /// The cell for one result: "0.52% → 5.00", or the reason when there is no rate. Rates are shown
-    /// truncated to two decimals, as in the progress table, so that a rate just below a threshold
-    /// (98.996%) never shows as reaching it (99.00%); the score itself is computed exactly.
+    /// by ``RateFormat`` (up for 10, down for 11 and 12), so a shown rate never contradicts its
+    /// score; the score itself is computed from the exact fraction.
     static func cell(_ result: IndicatorResult) -> String {
-        if let rate = result.rate { return "\(rate.percentString(decimals: 2, rounding: .towardZero)) → \(result.score)" }
+        if let rate = result.rate { return "\(RateFormat.percent(rate, for: result.indicator)) → \(result.score)" }
         return "\(result.reasonCode.chineseText) → \(result.score)"
     }
 
@@ -33,7 +33,7 @@ extension QuarterScores {
             for r in p.results {
                 rows.append([quarter.description, p.provinceCode, p.provinceName, String(r.indicator.number),
                              r.indicator.chineseName, r.numerator.map(String.init), r.denominator.map(String.init),
-                             r.rate.map { $0.percentString(decimals: 2, rounding: .towardZero) }, r.score.description,
+                             r.rate.map { RateFormat.percent($0, for: r.indicator) }, r.score.description,
                              r.reasonCode.rawValue, r.reason, r.policy])
             }
         }

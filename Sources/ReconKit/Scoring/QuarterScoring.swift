@@ -1,12 +1,12 @@
 import PostgresClient
 import ReconRules
 
-/// The whole of `recon score`: computes a quarter's scores for every configured province with the
-/// calendar of the results database, and stores them (replacing an earlier scoring).
+/// Computes a quarter's scores for every configured province with the calendar of the results
+/// database, storing nothing: a preview, or what a lifecycle transition stores (``QuarterLifecycle``).
 public enum QuarterScoring {
-    /// Computes and stores; returns what was stored.
-    public static func run(config: ReconConfig, results: Connection, quarter: Quarter, policyName: String?,
-                           environment: [String: String]) throws -> QuarterScores {
+    /// Computes; stores nothing.
+    public static func compute(config: ReconConfig, results: Connection, quarter: Quarter, policyName: String?,
+                               environment: [String: String]) throws -> QuarterScores {
         let policy = try ScoringPolicy.named(policyName ?? config.policyName)
         let calendar = try CalendarStore(connection: results).calendar()
         // Without the platform, indicator 12 would read as 0 "无业务数据" and be stored as final.
@@ -21,9 +21,7 @@ public enum QuarterScoring {
         }
         let scorer = QuarterlyScorer(results: results, calendar: calendar, policy: policy,
                                      recordSets: config.recordSets.map(\.name), aggregation: aggregation)
-        let scores = try scorer.score(quarter: quarter, provinces: config.provinces)
-        try ScoreStore.replace(scores, on: results)
-        return scores
+        return try scorer.score(quarter: quarter, provinces: config.provinces)
     }
 }
 

@@ -24,15 +24,13 @@ public struct QuarterlyScorer {
         self.aggregation = aggregation
     }
 
-    /// Scores `quarter` for `provinces`.
+    /// Scores `quarter` for `provinces` from their official runs and lists (docs/rules.md,
+    /// "Draft scores"). A province without an official run scores 0 on 10 and 11 with the reason; one
+    /// whose official run lacks its list scores 0 on 11 and is named in `problems`.
     public func score(quarter: Quarter, provinces: [ProvinceConfig]) throws -> QuarterScores {
-        let reconciliationWindow = try calendar.reconciliationWindow(quarter, policy: policy.reconciliationWindow)
-        let rectificationWindow = try calendar.reconciliationWindow(quarter, policy: policy.rectificationWindow)
         var scored: [ProvinceScores] = []
         for province in provinces {
-            scored.append(try scoreProvince(province, quarter: quarter,
-                                            reconciliationWindow: reconciliationWindow,
-                                            rectificationWindow: rectificationWindow))
+            scored.append(try scoreProvince(province, quarter: quarter))
         }
         return QuarterScores(quarter: quarter, policy: policy, calendarVersion: calendar.versionHash,
                              resultsDue: try calendar.resultsDueDate(quarter).value,
@@ -40,30 +38,32 @@ public struct QuarterlyScorer {
                              provinces: scored)
     }
 
-    private func scoreProvince(_ province: ProvinceConfig, quarter: Quarter,
-                               reconciliationWindow: ReconciliationWindow,
-                               rectificationWindow: ReconciliationWindow) throws -> ProvinceScores {
+    private func scoreProvince(_ province: ProvinceConfig, quarter: Quarter) throws -> ProvinceScores {
         // 10 对账差异率: 未在每季度第一周完成数据对账的省份，得0分。
-        let official = try OfficialRun.find(province: province.code, window: reconciliationWindow, recordSets: recordSets, on: results)
+        let official = try OfficialRun.find(province: province.code, quarter: quarter, kind: .reconciliation, on: results)
         let indicator10 = try official.map {
             try DifferenceRateRule.result(differingKeys: $0.differingKeys, totalKeys: $0.unionKeys, policy: policy)
         } ?? DifferenceRateRule.windowMissed(policy: policy)
 
         // 11 对账整改率: 未在每季度第一周完成数据对账的省份，得0分；对账无差异的省份，得5分。
-        let rectificationRun = rectificationWindow == reconciliationWindow
+        let rectificationKind = policy.officialWindowKind(for: .rectificationRate) ?? .reconciliation
+        let rectificationRun = rectificationKind == .reconciliation
             ? official
-            : try OfficialRun.find(province: province.code, window: rectificationWindow, recordSets: recordSets, on: results)
+            : try OfficialRun.find(province: province.code, quarter: quarter, kind: rectificationKind, on: results)
         var listID: Int? = nil
+        var problems: [String] = []
         let indicator11: IndicatorResult
         if let run = rectificationRun {
-            if run.differingKeys == 0 {
+            if run.unionKeys == 0 {
+                indicator11 = RectificationRateRule.emptyReconciliation(policy: policy)
+            } else if run.differingKeys == 0 {
                 indicator11 = try RectificationRateRule.result(rectifiedItems: 0, listItems: 0, policy: policy)
-            } else {
-                guard let counts = try RectificationCounts.forRun(run.runID, on: results) else {
-                    throw ScoringRunError("province \(province.code): official run \(run.runID) has \(run.differingKeys) differing keys but no rectification list was issued from it; issue it with `recon lists issue --run \(run.runID)` and score again")
-                }
+            } else if let counts = try RectificationCounts.forRun(run.runID, on: results) {
                 listID = counts.listID
                 indicator11 = try RectificationRateRule.result(rectifiedItems: counts.onTime, listItems: counts.items, policy: policy)
+            } else {
+                indicator11 = RectificationRateRule.listMissing(runID: run.runID, policy: policy)
+                problems.append("official run \(run.runID) has \(run.differingKeys) differing keys but no rectification list; issue it with `recon lists issue --run \(run.runID)` (recon due does so on its next pass)")
             }
         } else {
             indicator11 = RectificationRateRule.windowMissed(policy: policy)
@@ -73,9 +73,11 @@ public struct QuarterlyScorer {
         let counts = try aggregation?(province, quarter) ?? AggregationCounts(ministryRecords: 0, matchedRecords: 0)
         let indicator12 = try AggregationRateRule.result(matchedRecords: counts.matchedRecords,
                                                          ministryRecords: counts.ministryRecords, policy: policy)
-        return ProvinceScores(provinceCode: province.code, provinceName: province.name,
-                              differenceRate: indicator10, rectificationRate: indicator11, aggregationRate: indicator12,
-                              officialRunID: official?.runID, rectificationRunID: rectificationRun?.runID, listID: listID)
+        var scores = ProvinceScores(provinceCode: province.code, provinceName: province.name,
+                                    differenceRate: indicator10, rectificationRate: indicator11, aggregationRate: indicator12,
+                                    officialRunID: official?.runID, rectificationRunID: rectificationRun?.runID, listID: listID)
+        scores.problems = problems
+        return scores
     }
 }
 

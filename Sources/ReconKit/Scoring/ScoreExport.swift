@@ -4,30 +4,35 @@ import ReconRules
 
 /// Writes a quarter's scores as CSV, XLSX or JSON.
 public enum ScoreExport {
-    /// The file name stem, e.g. `评分_2026Q3`.
-    public static func stem(_ scores: QuarterScores) -> String { "评分_\(scores.quarter)" }
+    /// The file name stem of a preview, e.g. `评分预览_2026Q3`.
+    public static func stem(_ scores: QuarterScores) -> String { "评分预览_\(scores.quarter)" }
 
-    /// Writes `评分_2026Q3.csv` into `folder`; returns its path.
+    /// Writes `<stem>.csv` into `folder` (under a temporary name, renamed when complete); returns its path.
     @discardableResult
-    public static func writeCSV(_ scores: QuarterScores, folder: String) throws -> String {
-        let path = (folder as NSString).appendingPathComponent(stem(scores) + ".csv")
-        let writer = try CSVWriter(path: path)
-        for row in scores.csvRows { try writer.writeRow(row) }
-        try writer.close()
-        return path
+    public static func writeCSV(_ scores: QuarterScores, folder: String, stem: String? = nil) throws -> String {
+        try ResultFiles.writeAtomically(folder: folder, name: (stem ?? self.stem(scores)) + ".csv") { partial in
+            let writer = try CSVWriter(path: partial)
+            for row in scores.csvRows { try writer.writeRow(row) }
+            try writer.close()
+        }
     }
 
-    /// Writes `评分_2026Q3.xlsx` into `folder` (one row per province, and a detail sheet); returns its path.
+    /// Writes `<stem>.xlsx` into `folder` (one row per province, and a detail sheet); returns its path.
     @discardableResult
-    public static func writeXLSX(_ scores: QuarterScores, folder: String) throws -> String {
-        let path = (folder as NSString).appendingPathComponent(stem(scores) + ".xlsx")
+    public static func writeXLSX(_ scores: QuarterScores, folder: String, stem: String? = nil) throws -> String {
+        try ResultFiles.writeAtomically(folder: folder, name: (stem ?? self.stem(scores)) + ".xlsx") { partial in
+            try writeWorkbook(scores, path: partial)
+        }
+    }
+
+    static func writeWorkbook(_ scores: QuarterScores, path: String) throws {
         let workbook = try Workbook(path: path)
         let summary = try workbook.addWorksheet(name: "评分汇总")
         try summary.writeHeader(["省份代码", "省份", "10 对账差异率", "得分", "11 对账整改率", "得分", "12 数据归集率", "得分", "小计(15)"])
         for p in scores.provinces {
             var cells: [Cell] = [.text(p.provinceCode), .text(p.provinceName)]
             for r in p.results {
-                cells.append(.text(r.rate.map { $0.percentString(decimals: 2, rounding: .towardZero) } ?? r.reasonCode.chineseText))
+                cells.append(.text(r.rate.map { RateFormat.percent($0, for: r.indicator) } ?? r.reasonCode.chineseText))
                 cells.append(.decimal(r.score.description))
             }
             cells.append(.decimal(p.subtotal.description))
@@ -45,7 +50,6 @@ public enum ScoreExport {
         for (column, width) in [8.0, 10, 10, 6, 12, 10, 10, 10, 8, 16, 40, 18].enumerated() { try detail.setColumnWidth(column, width) }
         try detail.freezeTopRow()
         try workbook.close()
-        return path
     }
 
     /// JSON: the quarter, dates, policy, and per province the three results and the subtotal.

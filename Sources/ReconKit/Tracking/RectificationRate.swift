@@ -16,14 +16,10 @@ public struct RectificationRate: Sendable, Hashable {
         self.denominator = denominator
     }
 
-    /// The percentage with two decimals, TRUNCATED (never rounded up: 98.999% shows `98.99`, so that
-    /// a rate below a scoring threshold such as 99% never looks as if it reached it).
-    public var percentText: String {
-        let hundredths = numerator * 10_000 / denominator
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
+    /// The percentage with two decimals and no `%`, rounded down as indicator 11's rates are shown
+    /// (``RateFormat``: 98.999% shows `98.99`, never reaching a threshold it does not reach).
+    public var percentText: String { String(percentLabel.dropLast()) }
 
     /// `98.99%`.
-    public var percentLabel: String { percentText + "%" }
+    public var percentLabel: String { RateFormat.percent(numerator, of: denominator, for: .rectificationRate) }
 }

@@ -15,13 +15,19 @@ import ReconRules
 ///   so the earliest submission after the issue that tracking sees is recorded and never replaced
 ///   (run `recon track` at least daily during the 5 working days, or a later upload hides an
 ///   earlier on-time one). The same holds for `resolved`.
-/// - **Any category.** A row with the key whose 报送时间 is after the issue answers the item:
-///   `reupload`, or `deleted` when that row is cancelled (deleted flag). An item only at the
-///   ministry (部有省无) may be answered by a cancellation or by an upload.
+/// - **An upload answers any item; a deletion only some** (docs/rules.md, "Tracking"). A live row
+///   with the key whose 报送时间 is after the issue answers the item (`reupload`). A cancellation
+///   (deleted flag, with its 报送时间) answers an item only at the ministry (部有省无) — the rule's
+///   "for an item that exists only on the ministry side, its deletion/cancellation within the
+///   deadline counts" — and a duplicated key at the ministry (关键字段重复 with more than one
+///   ministry row) while a live copy remains: removing the extra copy is its rectification.
+///   Deleting the ministry's row of any other item (a core-field mismatch, a key only at the
+///   province, an empty key) does not rectify it and is not credited.
 /// - **A vanished row.** When the ministry held rows with the key at reconciliation and now holds
-///   none at all (physically deleted), the row was cancelled at an unknown time: it is recorded as
-///   `deleted` at the *check time*, the earliest moment the removal is known — an upper bound, so
-///   a removal first seen after the deadline counts as late.
+///   none at all (physically deleted), the row was cancelled at an unknown time: for an item only
+///   at the ministry it is recorded as `deleted` at the *check time*, the earliest moment the
+///   removal is known — an upper bound, so a removal first seen after the deadline counts as late.
+///   For any other item a vanished row is no re-upload (there is no 报送时间).
 /// - **Resolved** = the difference is gone now: no live row on either side, or exactly one on
 ///   each side with every compared core field equal after normalising (注3 fields, the diff's
 ///   normalisers). An empty key (关键字段为空) is resolved only when no row with it is left.
@@ -38,9 +44,16 @@ public enum TrackingRules {
         var update = ItemUpdate(itemNo: item.itemNo)
         if item.reuploadedAt == nil {
             if let submitted = ministry.firstSubmittedAfterIssue, submitted > issuedAt {
-                update.reuploadedAt = submitted
-                update.kind = ministry.firstAfterIssueDeleted == true ? .deleted : .reupload
-            } else if item.ministryCount > 0, ministry.total == 0, checkTime > issuedAt {
+                if ministry.firstAfterIssueDeleted == true {
+                    if deletionAnswers(item, ministry: ministry) {
+                        update.reuploadedAt = submitted
+                        update.kind = .deleted
+                    }
+                } else {
+                    update.reuploadedAt = submitted
+                    update.kind = .reupload
+                }
+            } else if item.category == .ministryOnly, item.ministryCount > 0, ministry.total == 0, checkTime > issuedAt {
                 update.reuploadedAt = checkTime
                 update.kind = .deleted
             }
@@ -49,6 +62,16 @@ public enum TrackingRules {
             update.resolvedAt = checkTime
         }
         return update.reuploadedAt == nil && update.resolvedAt == nil ? nil : update
+    }
+
+    /// Whether a cancellation at the ministry answers `item`: only at the ministry (部有省无), or a
+    /// duplicated ministry key that keeps a live copy.
+    static func deletionAnswers(_ item: TrackedItem, ministry: SideSummary) -> Bool {
+        switch item.category {
+        case .ministryOnly: return true
+        case .duplicateKey: return item.ministryCount > 1 && ministry.live >= 1
+        case .fieldMismatch, .provinceOnly, .emptyKey: return false
+        }
     }
 
     /// Whether the item's difference is gone now (see the type's documentation).

@@ -32,4 +32,23 @@ extension WorkdayCalendar {
         let period = try publicNoticePeriod(quarter)
         return CalendarAnswer(value: period.value[period.value.count - 1], assumedYears: period.assumedYears)
     }
+
+    /// The last day of a public notice that starts on `date` (notice day 1 is `date` when it is a
+    /// working day, else the next working day): used when the draft is put on notice after the
+    /// results date, so that the provinces still get 5 working days to object (docs/rules.md,
+    /// "Public notice").
+    public func publicNoticeEnd(startingOn date: CivilDate) throws -> CalendarAnswer<CivilDate> {
+        let first = try isWorkingDay(date) ? CalendarAnswer(value: date, assumedYears: []) : try addingWorkingDays(1, to: date)
+        let rest = try workingDays(after: first.value, count: Self.publicNoticeWorkingDays - 1)
+        return CalendarAnswer(value: rest.value[rest.value.count - 1],
+                              assumedYears: Array(Set(first.assumedYears + rest.assumedYears)).sorted())
+    }
+
+    /// The notice end of a draft of `quarter` put on notice on `date`: the quarter's own notice
+    /// end (第十一条), or — for a draft made after the results date — 5 working days from `date`.
+    public func publicNoticeEnd(_ quarter: Quarter, draftedOn date: CivilDate) throws -> CivilDate {
+        let due = try resultsDueDate(quarter).value
+        let regular = try publicNoticeEnd(quarter).value
+        return date <= due ? regular : max(regular, try publicNoticeEnd(startingOn: date).value)
+    }
 }

@@ -19,21 +19,10 @@ public struct DiffRate: Sendable, Hashable, CustomStringConvertible {
         union == 0 ? nil : try? Rational(differing, union)
     }
 
-    /// The percentage with `decimals` places, rounded half up by integer arithmetic (display only;
-    /// scoring uses the exact fraction): 1 of 3 → "33.33%". "—" when there are no keys.
-    public func percentText(decimals: Int = 2) -> String {
-        guard union > 0 else { return "—" }
-        var scale = 1
-        for _ in 0..<decimals { scale *= 10 }
-        // round(differing × 100 × scale / union), half up.
-        let scaled = (differing * 100 * scale * 2 + union) / (2 * union)
-        let whole = scaled / scale
-        let fraction = scaled % scale
-        guard decimals > 0 else { return "\(whole)%" }
-        let digits = String(fraction)
-        return "\(whole).\(String(repeating: "0", count: decimals - digits.count))\(digits)%"
-    }
+    /// The percentage for people, two decimals, rounded up as indicator 10's rates are shown
+    /// (``RateFormat``): 201 of 20000 → "1.01%". "—" when there are no keys.
+    public var percentText: String { RateFormat.percent(differing, of: union, for: .differenceRate) }
 
     /// `5/1000 (0.50%)`.
-    public var description: String { "\(differing)/\(union) (\(percentText()))" }
+    public var description: String { "\(differing)/\(union) (\(percentText))" }
 }

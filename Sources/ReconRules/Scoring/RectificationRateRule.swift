@@ -43,6 +43,22 @@ public enum RectificationRateRule {
                            policy: policy)
     }
 
+    /// The result when the official reconciliation compared no record on either side (0 keys):
+    /// read as indicator 10 reads it (`policy.emptyReconciliation`, default 0, reason `no-records`
+    /// 无对账数据), so that an empty reconciliation never scores 0 on one indicator and 5 on the
+    /// other (docs/rules.md, "Empty reconciliations").
+    public static func emptyReconciliation(policy: ScoringPolicy = .default) -> IndicatorResult {
+        let score: Score = policy.emptyReconciliation == .fullMarks ? .points(5) : .zero
+        return .undefinedRate(.rectificationRate, score: score, reason: .noRecords, policy: policy)
+    }
+
+    /// 0 points: the official run found differences but no rectification list was issued from it.
+    public static func listMissing(runID: Int, policy: ScoringPolicy = .default) -> IndicatorResult {
+        IndicatorResult(indicator: .rectificationRate, numerator: nil, denominator: nil, rate: nil, score: .zero,
+                        reasonCode: .listMissing, reason: "\(ScoreReason.listMissing.chineseText)（正式对账 run \(runID)）",
+                        policy: policy.name)
+    }
+
     /// 0 points: the reconciliation was not completed inside `policy.rectificationWindow`
     /// ("未在每季度第一周完成数据对账的省份，得0分"; 2023: 每季度次月第一周). Takes precedence over an
     /// empty list.

@@ -13,6 +13,12 @@ public enum ScoreReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// 12: no business records in the ministry system for the quarter → 0 (indicators.md:
     /// "rate undefined, score 0, reason \"无业务数据\" shown").
     case noBusinessData = "no-business-data"
+    /// 11: the official run found differences but its rectification list was never issued → 0,
+    /// and the province is named as a problem (docs/rules.md, "Draft scores").
+    case listMissing = "list-missing"
+    /// Any indicator: corrected during the public notice after an accepted objection (第十一条:
+    /// 对评价结果有异议的，可在公示期内提请核对修正).
+    case corrected = "corrected"
 
     /// The default Chinese text (rate results carry a text with the rate instead).
     public var chineseText: String {
@@ -22,6 +28,8 @@ public enum ScoreReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .noDifferences: return "对账无差异"
         case .noRecords: return "无对账数据"
         case .noBusinessData: return "无业务数据"
+        case .listMissing: return "正式对账未下发整改清单"
+        case .corrected: return "异议核对修正"
         }
     }
 }

@@ -17,7 +17,7 @@ struct ListsCommand: ParsableCommand {
             abstract: "Issue the list of a completed run (one item per differing key); a run already issued keeps its list.",
             discussion: "The deadline is the end (24:00 Beijing) of the 5th working day after the issue day, on the official holiday calendar.")
         @Option(name: .customLong("run"), help: "The completed run.") var runID: Int64
-        @Flag(help: "The run is its quarter's official reconciliation.") var official = false
+        @Flag(help: "Refuse unless the run is its quarter's official run (the list of an official run is always the official list, 正式; any other is a self-check, 自查).") var official = false
         @Option(name: .customLong("issued-at"), help: "Issue instant, ISO 8601 with offset (default: now).") var issuedAt: String?
         @Flag(name: .customLong("assume-ordinary-weekends"),
               help: "Allow a deadline in a year whose holiday notice is not loaded, assuming ordinary weekends (recorded on the list).")
@@ -31,9 +31,9 @@ struct ListsCommand: ParsableCommand {
                 runID: runID, official: official, issuedAt: try issuedAt.map(BeijingTime.parseTimestamp),
                 assumeOrdinaryWeekends: assumeOrdinaryWeekends)
             let list = outcome.list
-            let verb = outcome.created ? "issued" : (outcome.markedOfficial ? "marked official" : "already issued")
+            let verb = outcome.created ? "issued" : "already issued"
             print("list \(list.id) \(verb): run \(list.runID), \(list.provinceCode) \(list.provinceName), \(list.quarter)"
-                  + "\(list.official ? " (official)" : ""), \(list.itemCount) items, issued \(BeijingTimeFormat.human(list.issuedAt)), "
+                  + " \(list.official ? "正式 (official)" : "自查 (self-check)"), \(list.itemCount) items, issued \(BeijingTimeFormat.human(list.issuedAt)), "
                   + "deadline \(BeijingTimeFormat.humanDeadline(end: list.deadline))\(list.assumedWeekends ? " [ASSUMED ordinary weekends]" : "")")
         }
     }

@@ -4,37 +4,168 @@ import PostgresClient
 import ReconKit
 import ReconRules
 
-/// `recon score`: a quarter's indicator 10–12 scores.
+/// `recon score`: a quarter's indicator 10–12 scores through their lifecycle (docs/rules.md,
+/// "The quarter's lifecycle").
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Compute, store and print a quarter's scores of indicators 10–12.",
-        subcommands: [ScoreComputeCommand.self, ScoreWhatIfCommand.self],
-        defaultSubcommand: ScoreComputeCommand.self)
+        abstract: "Show a quarter's scores (draft on notice, published, or a preview), their versions, and publish them.",
+        subcommands: [ScoreShowCommand.self, ScoreHistoryCommand.self, ScorePublishCommand.self, ScoreRepublishCommand.self,
+                      ScoreWhatIfCommand.self],
+        defaultSubcommand: ScoreShowCommand.self)
 }
 
-/// `recon score [compute] --quarter 2026Q3`.
-struct ScoreComputeCommand: ParsableCommand {
+/// `--now TS` for drills and demos of the lifecycle commands.
+struct LifecycleClockOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Pretend it is this instant (ISO 8601 with offset): for drills and the demo.", valueName: "timestamp"))
+    var now: String?
+
+    /// The instant the transition is recorded at.
+    func instant() throws -> Date {
+        guard let now else { return Date() }
+        do { return try BeijingTime.parseTimestamp(now) } catch { throw ValidationError("--now: \(error)") }
+    }
+}
+
+/// Who is acting from the CLI (recorded with versions, decisions and publications).
+enum CLIActor {
+    static var name: String {
+        let user = ProcessEnvironment.value("USER") ?? ProcessEnvironment.value("LOGNAME") ?? "unknown"
+        return "recon CLI (\(user)@\(ProcessInfo.processInfo.hostName))"
+    }
+}
+
+/// Parses `--quarter`.
+func parseQuarter(_ text: String) throws -> Quarter {
+    do { return try Quarter.parse(text) } catch { throw ValidationError("--quarter: \(error)") }
+}
+
+/// `recon score [show] --quarter 2026Q3`: read-only unless `--store`.
+struct ScoreShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compute",
-        abstract: "Compute and store (replacing an earlier scoring of the quarter) and print the score table.")
+        commandName: "show",
+        abstract: "Show the quarter's current scores: the version on public notice or published, else a preview computed now (stored only with --store).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, xlsx }
 
     @Option(help: "Quarter, e.g. 2026Q3") var quarter: String
-    @Option(help: "Only this province (the stored scoring still covers every configured province).") var province: String?
+    @Option(help: "Only this province.") var province: String?
     @Option(help: "table, csv, json or xlsx") var format: Format = .table
     @Option(help: "Folder for csv/xlsx files (default: print csv to stdout; xlsx needs --out).") var out: String?
-    @Option(help: "Scoring policy (default: the config's, else jtys-2022-1599).") var policy: String?
+    @Option(help: "Scoring policy of a preview (default: the config's, else jtys-2022-1599).") var policy: String?
+    @Flag(help: "Store the draft and put it on public notice (only once its conditions hold: results date come, every official list's deadline passed).")
+    var store = false
+    @OptionGroup var clock: LifecycleClockOption
     @OptionGroup var config: ConfigOption
 
     func run() throws {
+        let quarter = try parseQuarter(quarter)
         let loaded = try config.load()
+        // Arguments are checked before anything is computed or stored.
+        if let province { _ = try loaded.province(province) }
+        if let policy { _ = try ScoringPolicy.named(policy) }
+        let now = try clock.instant()
         let results = try config.results(loaded, application: "recon score")
-        let scores = try QuarterScoring.run(config: loaded, results: results, quarter: try Quarter.parse(quarter),
-                                            policyName: policy, environment: ProcessInfo.processInfo.environment)
-        let shown = province.map { code in scores.filtered(to: [code]) } ?? scores
-        if let province, shown.provinces.isEmpty { throw ValidationError("province \(province) is not configured") }
+        let calendar = try CalendarStore(connection: results).calendar()
+        let lifecycle = QuarterLifecycle(results: results, calendar: calendar)
+        let environment = ProcessInfo.processInfo.environment
+        let scores: QuarterScores
+        let banner: String
+        if store {
+            let first = try lifecycle.firstQuarter(configured: loaded.firstQuarter)
+            let version = try lifecycle.draft(quarter, at: now, firstQuarter: first, by: CLIActor.name) {
+                try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: policy, environment: environment)
+            }
+            scores = version.scores
+            banner = "\(quarter) 第\(version.version)版（\(version.kind.label)）已保存，公示期至 \(version.scores.noticeEnds)"
+        } else {
+            switch try lifecycle.stage(quarter) {
+            case .notScored:
+                scores = try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: policy, environment: environment)
+                banner = "\(quarter) 预览（现在计算，未保存；不是评价结果）"
+            case let .onNotice(current, _):
+                scores = current.scores
+                banner = "\(quarter) \(try lifecycle.stage(quarter).label)"
+            case let .published(_, current):
+                scores = current.scores
+                banner = "\(quarter) \(try lifecycle.stage(quarter).label) · 第\(current.version)版"
+            }
+        }
+        let shown = province.map { scores.filtered(to: [$0]) } ?? scores
+        if format == .table { print(banner) }
         try ScoreOutput.write(shown, format: format.rawValue, folder: out)
+    }
+}
+
+/// `recon score history --quarter Q`.
+struct ScoreHistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Every stored version of a quarter's scores and its publications, with who, when and why.")
+
+    @Option(help: "Quarter, e.g. 2026Q3") var quarter: String
+    @OptionGroup var config: ConfigOption
+
+    func run() throws {
+        let quarter = try parseQuarter(quarter)
+        let loaded = try config.load()
+        let results = try config.results(loaded, application: "recon score history")
+        let versions = try ScoreStore.versions(quarter, on: results)
+        let publications = try Publication.all(quarter, on: results)
+        if versions.isEmpty { print("\(quarter): no stored version"); return }
+        for version in versions {
+            let subtotals = version.scores.provinces.map { "\($0.provinceCode) \($0.subtotal)" }.joined(separator: ", ")
+            print("version \(version.version) (\(version.kind.label), id \(version.id)) \(BeijingTimeFormat.human(version.createdAt)) by \(version.createdBy)"
+                  + (version.reason.map { " — \($0)" } ?? "") + ": \(subtotals)")
+        }
+        for publication in publications {
+            let version = versions.first { $0.id == publication.scoringID }?.version ?? 0
+            print("publication \(publication.id) (\(publication.kind == .republication ? "重新公布" : "公布")) \(BeijingTimeFormat.human(publication.publishedAt)) by \(publication.publishedBy): version \(version)"
+                  + (publication.reason.map { " — \($0)" } ?? ""))
+        }
+    }
+}
+
+/// `recon score publish --quarter Q`.
+struct ScorePublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: "Publish a quarter once its public notice is over and every objection is decided (recon due does this itself).")
+
+    @Option(help: "Quarter, e.g. 2026Q3") var quarter: String
+    @OptionGroup var clock: LifecycleClockOption
+    @OptionGroup var config: ConfigOption
+
+    func run() throws {
+        let quarter = try parseQuarter(quarter)
+        let loaded = try config.load()
+        let now = try clock.instant()
+        let results = try config.results(loaded, application: "recon score publish")
+        let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
+        let publication = try lifecycle.publish(quarter, by: CLIActor.name, at: now)
+        print("\(quarter) published (publication \(publication.id)); ranking: "
+              + publication.ranks.map { "\($0.rank). \($0.provinceCode)" }.joined(separator: ", "))
+    }
+}
+
+/// `recon score republish --quarter Q --reason R`.
+struct ScoreRepublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "republish", abstract: "Score a published quarter again from the registries and publish it again, with a reason (recorded; the earlier publication is kept).")
+
+    @Option(help: "Quarter, e.g. 2026Q3") var quarter: String
+    @Option(help: "Why the published results are replaced (recorded).") var reason: String
+    @OptionGroup var clock: LifecycleClockOption
+    @OptionGroup var config: ConfigOption
+
+    func run() throws {
+        let quarter = try parseQuarter(quarter)
+        let loaded = try config.load()
+        let now = try clock.instant()
+        let results = try config.results(loaded, application: "recon score republish")
+        let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
+        let publication = try lifecycle.republish(quarter, reason: reason, by: CLIActor.name, at: now) {
+            try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: nil,
+                                       environment: ProcessInfo.processInfo.environment)
+        }
+        print("\(quarter) republished (publication \(publication.id)): \(reason)")
     }
 }

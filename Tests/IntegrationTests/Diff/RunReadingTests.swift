@@ -33,7 +33,7 @@ struct RunReadingTests {
         #expect(vin.fields == [FieldDifference(column: "vin", label: "车辆识别代号(VIN)",
                                                ministry: "LVSHCAMB1CE000001", province: "LVSHCAMB1CE000003")])
         let text = mismatches.rendered()
-        #expect(text.contains("对账差异率 7 / 9 = 77.7778%"))
+        #expect(text.contains("对账差异率 7 / 9 = 77.78%"))
         #expect(text.contains("#4  豫A10003 / 1  核心字段不一致 (部 1, 省 1)"))
         #expect(text.contains("车辆识别代号(VIN) [vin]: 部 \"LVSHCAMB1CE000001\"  省 \"LVSHCAMB1CE000003\""))
         #expect(RunSummary.renderTable(runs).contains("410000 河南省"))

@@ -17,7 +17,7 @@ struct ListExportTests {
     /// A list with awkward values: commas, quotes, newlines, Chinese, an 18-character ID number, a
     /// field_mismatch item with two fields.
     func seed(_ fixture: ListFixture) throws -> RectificationList {
-        let run = try fixture.run(differing: 4)
+        let run = try fixture.run(differing: 4, official: true)
         try fixture.difference(run: run, set: "operators", seq: 1, key: [("licence_no", "410100000001")], category: "field_mismatch",
                                fields: [("name", "经营业户名称", "郑州市\"快运\",物流有限公司", "郑州市快运物流\n有限公司"),
                                         ("address", "业户地址", nil, "金水区, 1号")])

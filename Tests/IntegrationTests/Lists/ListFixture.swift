@@ -41,13 +41,18 @@ final class ListFixture: @unchecked Sendable {
         try results.execute("INSERT INTO recon.provinces (code, name) VALUES ($1, '河南省')", [Self.provinceCode])
     }
 
-    /// A completed run finished at `finishedAt` with `differing` keys recorded.
-    func run(finishedAt: String = "2025-09-30T09:00:00+08:00", differing: Int? = nil, status: String = "completed") throws -> Int64 {
+    /// A completed run finished at `finishedAt` with `differing` keys recorded; `official` makes it
+    /// the official run of the quarter it finished in (a fixture: the reconciler decides that for real).
+    func run(finishedAt: String = "2025-09-30T09:00:00+08:00", differing: Int? = nil, status: String = "completed",
+             official: Bool = false) throws -> Int64 {
         let row = try results.execute("""
-            INSERT INTO recon.runs (province_code, status, started_at, finished_at, record_sets, differing_keys, union_keys)
-            VALUES ($1, $2, $3::timestamptz - interval '1 hour', $3::timestamptz, ARRAY['operators','practitioners','vehicles'], $4, 100000)
+            INSERT INTO recon.runs (province_code, status, started_at, finished_at, record_sets, differing_keys, union_keys,
+                                    official_quarter, official_window)
+            VALUES ($1, $2, $3::timestamptz - interval '1 hour', $3::timestamptz, ARRAY['operators','practitioners','vehicles'], $4, 100000,
+                    CASE WHEN $5 THEN to_char($3::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY"Q"Q') END,
+                    CASE WHEN $5 THEN 'reconciliation' END)
             RETURNING id
-            """, [Self.provinceCode, status, finishedAt, differing.map(String.init)]).singleRow()
+            """, [Self.provinceCode, status, finishedAt, differing.map(String.init), official ? "true" : "false"]).singleRow()
         return Int64(try row.int("id"))
     }
 

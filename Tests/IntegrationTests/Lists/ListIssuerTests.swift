@@ -9,8 +9,8 @@ import Testing
 @Suite("Issuing rectification lists")
 struct ListIssuerTests {
     /// Three differences in two sets, inserted out of order: 序号 follows the run's set order, then key order.
-    func seed(_ fixture: ListFixture) throws -> Int64 {
-        let run = try fixture.run(differing: 3)
+    func seed(_ fixture: ListFixture, official: Bool = false) throws -> Int64 {
+        let run = try fixture.run(differing: 3, official: official)
         try fixture.difference(run: run, set: "vehicles", seq: 2, key: [("plate_number", "豫A00002"), ("plate_colour", "2")],
                                category: "province_only", ministryCount: 0)
         try fixture.difference(run: run, set: "vehicles", seq: 1, key: [("plate_number", "豫A00001"), ("plate_colour", "2")],
@@ -37,10 +37,11 @@ struct ListIssuerTests {
             [String(first.list.id)]).rows.map { [$0["item_no"], $0["record_set"], $0["key_text"]] }
         #expect(items == [["1", "operators", "410100000001"], ["2", "vehicles", "豫A00001 / 2"], ["3", "vehicles", "豫A00002 / 2"]])
 
-        // Marking official later is allowed (never the reverse).
-        let official = try issuer.issue(runID: run, official: true)
-        #expect(official.markedOfficial && official.list.official && !official.created)
-        #expect(try issuer.issue(runID: run, official: false).list.official)
+        // The run is a self-check: its list is 自查, and --official is refused with the reason.
+        #expect(!first.list.official)
+        let refusal = try #require(throws: ListError.self) { try issuer.issue(runID: run, official: true) }
+        #expect(refusal.description.contains("not an official run"))
+        #expect(!(try issuer.issue(runID: run).list.official))
     }
 
     @Test func concurrentIssuersMakeOneList() throws {
@@ -62,7 +63,7 @@ struct ListIssuerTests {
     /// days 1..5 = Oct 9, 10, 11, 13, 14 → deadline 2025-10-14 24:00 (stored as the exclusive end).
     @Test func deadlineAcrossNationalDayAndAMakeUpSaturday() throws {
         let fixture = try ListFixture("issuedl")
-        let run = try seed(fixture)
+        let run = try seed(fixture, official: true)
         let outcome = try ListIssuer(connection: fixture.results).issue(runID: run, official: true,
                                                                          issuedAt: at("2025-09-30T10:00:00+08:00"))
         #expect(outcome.list.deadline == at("2025-10-15T00:00:00+08:00"))

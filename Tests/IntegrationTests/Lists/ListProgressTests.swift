@@ -13,7 +13,7 @@ struct ListProgressTests {
                       ("2025-10-12T12:00:00+08:00", 2), ("2025-10-14T23:59:59+08:00", 1), ("2025-10-15T00:00:00+08:00", 0)])
     func workingDaysLeft(now: String, expected: Int) throws {
         let fixture = try ListFixture("progdays")
-        let run = try fixture.run(differing: 1)
+        let run = try fixture.run(differing: 1, official: true)
         try fixture.difference(run: run, set: "vehicles", seq: 1, key: [("plate_number", "豫A00001"), ("plate_colour", "2")],
                                category: "ministry_only", provinceCount: 0)
         _ = try ListIssuer(connection: fixture.results).issue(runID: run, official: true, issuedAt: at("2025-09-30T10:00:00+08:00"))

@@ -12,20 +12,27 @@ struct QuarterlyScorerTests {
     static let hubei = ProvinceConfig(code: "420000", name: "湖北省", source: DatabaseSource(dsn: "unused", origin: "test"))
     static let hunan = ProvinceConfig(code: "430000", name: "湖南省", source: DatabaseSource(dsn: "unused", origin: "test"))
 
-    /// A completed run finishing at a Beijing time.
+    /// A completed run finishing at a Beijing time, marked official as the reconciler's commit marks
+    /// it (the first complete run inside the window).
     static func run(_ db: Connection, _ province: String, finished: String, union: Int, differing: Int,
                     sets: String = "{operators,practitioners,vehicles}") throws -> Int {
-        try db.execute("""
+        let id = try db.execute("""
             INSERT INTO recon.runs (province_code, status, started_at, finished_at, record_sets, union_keys, differing_keys)
             VALUES ($1, 'completed', $2::timestamptz - interval '1 minute', $2::timestamptz, $5::text[], $3, $4) RETURNING id
             """, [province, finished, String(union), String(differing), sets]).singleRow().int("id")
+        let recordSets = sets.dropFirst().dropLast().split(separator: ",").map(String.init)
+        let micros = try db.execute("SELECT (extract(epoch FROM $1::timestamptz) * 1000000)::bigint AS us", [finished]).singleRow().int("us")
+        _ = try OfficialMarking(calendar: .builtIn, policy: .default, requiredRecordSets: ["operators", "practitioners", "vehicles"])
+            .mark(runID: Int64(id), province: province, recordSets: recordSets,
+                  finishedAt: BeijingTime.instant(microsecondsSince1970: Int64(micros)), on: db)
+        return id
     }
 
     /// A list of `items` items of which `onTime` were re-uploaded in time.
     static func list(_ db: Connection, run: Int, province: String, items: Int, onTime: Int) throws {
         let id = try db.execute("""
-            INSERT INTO recon.lists (run_id, province_code, quarter, official, issued_at, deadline, calendar_version, item_count)
-            VALUES ($1, $2, '2026Q3', true, '2026-07-02 10:00+08', '2026-07-10 00:00+08', 'test', $3) RETURNING id
+            INSERT INTO recon.lists (run_id, province_code, quarter, official, official_window, issued_at, deadline, calendar_version, item_count)
+            VALUES ($1, $2, '2026Q3', true, 'reconciliation', '2026-07-02 10:00+08', '2026-07-10 00:00+08', 'test', $3) RETURNING id
             """, [String(run), province, String(items)]).singleRow().int("id")
         try db.execute("""
             INSERT INTO recon.list_items (list_id, item_no, record_set, key_text, key_values, category, ministry_count,
@@ -79,21 +86,35 @@ struct QuarterlyScorerTests {
         #expect(scores.resultsDue.description == "2026-10-20")
     }
 
-    @Test func rescoringReplacesTheQuarter() throws {
+    @Test func versionsAreAddedNeverReplacedAndTheDatabaseRefusesChanges() throws {
         let (db, connection) = try prepared()
         _ = db
         let run = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 1000, differing: 10)
         try Self.list(connection, run: run, province: "410000", items: 10, onTime: 9)
         let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .default, aggregation: nil)
         let quarter = try Quarter.parse("2026Q3")
-        try ScoreStore.replace(try scorer.score(quarter: quarter, provinces: [Self.henan]), on: connection)
+        let now = Date()
+        let first = try connection.transaction { db in
+            try ScoreStore.insertVersion(try scorer.score(quarter: quarter, provinces: [Self.henan]), kind: .draft, basedOn: nil,
+                                         reason: nil, createdBy: "test", at: now, on: db)
+        }
         try connection.execute("UPDATE recon.list_items SET on_time = true, reuploaded_at = now() WHERE item_no = 10")
-        let secondID = try ScoreStore.replace(try scorer.score(quarter: quarter, provinces: [Self.henan]), on: connection)
-        let rows = try connection.execute("SELECT scoring_id, indicator, score_hundredths FROM recon.scores ORDER BY indicator").rows
-        #expect(rows.count == 3)
-        #expect(try rows.allSatisfy { try $0.int("scoring_id") == secondID })
-        #expect(try rows[1].int("score_hundredths") == 500)
-        #expect(try connection.execute("SELECT count(*) AS n FROM recon.scorings").singleRow().int("n") == 1)
+        let second = try connection.transaction { db in
+            try ScoreStore.insertVersion(try scorer.score(quarter: quarter, provinces: [Self.henan]), kind: .correction, basedOn: first.id,
+                                         reason: "test correction", createdBy: "test", at: now, on: db)
+        }
+        #expect(first.version == 1 && second.version == 2)
+        let versions = try ScoreStore.versions(quarter, on: connection)
+        #expect(versions.map(\.version) == [1, 2])
+        #expect(versions[0].scores.provinces[0].rectificationRate.score.description == "1.50")
+        #expect(versions[1].scores.provinces[0].rectificationRate.score.description == "5.00")
+        // The database keeps versions as written.
+        #expect(throws: PostgresError.self) { try connection.execute("DELETE FROM recon.scorings WHERE id = $1", [String(first.id)]) }
+        #expect(throws: PostgresError.self) { try connection.execute("UPDATE recon.scores SET score_hundredths = 500") }
+        #expect(throws: PostgresError.self) {
+            // A correction needs its reason and the version it corrects.
+            try connection.execute("INSERT INTO recon.scorings (quarter, version, kind, policy, calendar_version, results_due, notice_ends) VALUES ('2026Q3', 3, 'correction', 'x', 'x', '2026-10-20', '2026-10-26')")
+        }
     }
 
     @Test func listCannotBeIssuedBeforeItsRunFinished() throws {
@@ -107,15 +128,53 @@ struct QuarterlyScorerTests {
         #expect(issued.created)
     }
 
-    @Test func missingListIsAClearError() throws {
+    @Test func missingListScoresZeroAndIsNamedWithoutBlockingTheOthers() throws {
         let (db, connection) = try prepared()
         _ = db
         let run = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 1000, differing: 10)
+        let hubeiRun = try Self.run(connection, "420000", finished: "2026-07-02 10:00+08", union: 1000, differing: 10)
+        try Self.list(connection, run: hubeiRun, province: "420000", items: 10, onTime: 10)
         let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .default, aggregation: nil)
-        let error = try #require(throws: ScoringRunError.self) {
-            try scorer.score(quarter: try Quarter.parse("2026Q3"), provinces: [Self.henan])
+        let scores = try scorer.score(quarter: try Quarter.parse("2026Q3"), provinces: [Self.henan, Self.hubei])
+        #expect(scores.provinces[0].rectificationRate.reasonCode == .listMissing)
+        #expect(scores.provinces[0].rectificationRate.score == .zero)
+        #expect(scores.provinces[0].problems.count == 1)
+        #expect(scores.provinces[0].problems[0].contains("recon lists issue --run \(run)"))
+        #expect(scores.provinces[1].problems.isEmpty)
+        #expect(scores.provinces[1].rectificationRate.score.description == "5.00")
+    }
+
+    @Test func anEmptyReconciliationReadsTheSameIn10And11() throws {
+        let (db, connection) = try prepared()
+        _ = db
+        _ = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 0, differing: 0)
+        let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .default, aggregation: nil)
+        let henan = try scorer.score(quarter: try Quarter.parse("2026Q3"), provinces: [Self.henan]).provinces[0]
+        #expect(henan.differenceRate.reasonCode == .noRecords && henan.rectificationRate.reasonCode == .noRecords)
+        #expect(henan.differenceRate.score == henan.rectificationRate.score)
+        #expect(henan.differenceRate.score == .zero)
+    }
+
+    @Test func theDatabaseAllowsOneOfficialRunPerProvinceAndQuarter() throws {
+        let (db, connection) = try prepared()
+        _ = db
+        let first = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 10, differing: 0)
+        let second = try Self.run(connection, "410000", finished: "2026-07-03 09:00+08", union: 10, differing: 0)
+        #expect(try OfficialRun.find(province: "410000", quarter: try Quarter.parse("2026Q3"), on: connection)?.runID == first)
+        #expect(throws: PostgresError.self) {
+            try connection.execute("UPDATE recon.runs SET official_quarter = '2026Q3', official_window = 'reconciliation' WHERE id = $1", [String(second)])
         }
-        #expect(error.description.contains("recon lists issue --run \(run)"))
+        #expect(throws: PostgresError.self) {
+            try connection.execute("UPDATE recon.runs SET official_quarter = NULL, official_window = NULL WHERE id = $1", [String(first)])
+        }
+        // A list of a self-check run cannot be official.
+        #expect(throws: PostgresError.self) {
+            try connection.execute("""
+                INSERT INTO recon.lists (run_id, province_code, quarter, official, official_window, issued_at, deadline, calendar_version, item_count)
+                VALUES ($1, '410000', '2026Q3', true, 'reconciliation', now(), now(), 'x', 0)
+                """, [String(second)])
+        }
+        #expect(throws: ListError.self) { try ListIssuer(connection: connection).issue(runID: Int64(second), official: true) }
     }
 
     @Test func aggregationMatchesBySerialAcrossDatabases() throws {
@@ -146,8 +205,9 @@ struct QuarterlyScorerTests {
             """)
         let counter = AggregationCounter(ministry: ministry, platform: platform, spec: BusinessRecordSpec())
         let counts = try counter.count(province: "410000", quarter: try Quarter.parse("2026Q3"))
-        // In the quarter: S1, S2, S3, S3, NULL, S7, ｓ8 = 7 records; matched: S1, S3, S3, and ｓ8 (full-width,
-        // lower case, trailing space: the same serial as S8) = 4. S7 is on the platform for another province only.
-        #expect(counts == AggregationCounts(ministryRecords: 7, matchedRecords: 4))
+        // In the quarter: S1, S2, S3 (twice: one record), NULL, S7, ｓ8 = 6 records (distinct serial numbers; a
+        // row without one is a record of its own); matched: S1, S3 and ｓ8 (full-width, lower case, trailing space:
+        // the same serial as S8) = 3. S7 is on the platform for another province only.
+        #expect(counts == AggregationCounts(ministryRecords: 6, matchedRecords: 3))
     }
 }

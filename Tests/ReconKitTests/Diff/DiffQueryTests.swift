@@ -62,12 +62,12 @@ struct DiffQueryTests {
         #expect(placeholders.hasSuffix(", E'N/A', E'0') THEN NULL ELSE \"k\"::text END)"))
     }
 
-    @Test("rates are exact fractions, shown rounded half up", arguments: [
-        (1, 3, "33.33%"), (2, 3, "66.67%"), (5, 1000, "0.50%"), (1, 200_000, "0.00%"), (1, 20_000, "0.01%"),
-        (10, 10, "100.00%"), (0, 0, "—"),
+    @Test("rates are exact fractions, shown rounded up as indicator 10's (RateFormat)", arguments: [
+        (1, 3, "33.34%"), (2, 3, "66.67%"), (5, 1000, "0.50%"), (1, 200_000, "0.01%"), (1, 20_000, "0.01%"),
+        (201, 20_000, "1.01%"), (401, 20_000, "2.01%"), (200, 20_000, "1.00%"), (10, 10, "100.00%"), (0, 0, "—"),
     ])
     func rateText(differing: Int, union: Int, text: String) {
-        #expect(DiffRate(differing: differing, union: union).percentText() == text)
+        #expect(DiffRate(differing: differing, union: union).percentText == text)
     }
 
     @Test("difference JSON escapes quotes, backslashes and control characters and keeps Chinese")

@@ -24,9 +24,11 @@ struct DuePlannerTests {
         // Provinces upload on days off too, and a vanished row is timed by the check: track daily.
         let plan = try plan("2026-10-03")
         #expect(!plan.isWorkingDay)
-        #expect(plan.steps.count == 2)
+        // reconcile, track, the check of official runs, the files.
+        #expect(plan.steps.count == 4)
         if case .reconcile = plan.steps[0] {} else { Issue.record("expected reconcile, got \(plan.steps)") }
         #expect(plan.steps[1] == .track)
+        #expect(plan.steps.contains(.files(quarters: [try Quarter.parse("2026Q3"), try Quarter.parse("2026Q4")])))
     }
 
     @Test func tenthWorkingDayOfJanuaryScoresQ4() throws {

@@ -38,7 +38,7 @@ struct DifferenceRateRuleTests {
         #expect(result.reason == "对账差异率 1.01%（101/10000）")
         #expect(result.policy == "jtys-2022-1599")
         let third = try DifferenceRateRule.result(differingKeys: 1, totalKeys: 3)
-        #expect(third.reason == "对账差异率 ≈33.3333%（1/3）")
+        #expect(third.reason == "对账差异率 33.34%（1/3）")
     }
 
     @Test("no record on either side: the policy decides, default 0")

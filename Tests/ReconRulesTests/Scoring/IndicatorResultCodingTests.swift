@@ -11,7 +11,7 @@ struct IndicatorResultCodingTests {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(result), as: UTF8.self)
         #expect(text == #"{"denominator":1000,"indicator":11,"numerator":975,"policy":"jtys-2022-1599","#
-            + #""rate":"39/40","reason":"对账整改率 97.5%（975/1000）","reasonCode":"rate","score":"4.63"}"#)
+            + #""rate":"39/40","reason":"对账整改率 97.50%（975/1000）","reasonCode":"rate","score":"4.63"}"#)
         #expect(try JSONDecoder().decode(IndicatorResult.self, from: Data(text.utf8)) == result)
     }
 
@@ -29,6 +29,6 @@ struct IndicatorResultCodingTests {
     @Test("reason codes are stable strings")
     func reasonCodes() {
         #expect(ScoreReason.allCases.map(\.rawValue)
-            == ["rate", "window-missed", "no-differences", "no-records", "no-business-data"])
+            == ["rate", "window-missed", "no-differences", "no-records", "no-business-data", "list-missing", "corrected"])
     }
 }

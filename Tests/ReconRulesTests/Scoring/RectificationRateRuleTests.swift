@@ -19,7 +19,7 @@ struct RectificationRateRuleTests {
         let result = try RectificationRateRule.result(rectifiedItems: 990, listItems: 1000)
         #expect(result.rate == Rational.percent(99))
         #expect(result.score.description == "5.00")
-        #expect(result.reason == "对账整改率 99%（990/1000）")
+        #expect(result.reason == "对账整改率 99.00%（990/1000）")
     }
 
     /// Exact scores on both sides of 99% and 95%, the floor, and 注6 rounding up of remainders:

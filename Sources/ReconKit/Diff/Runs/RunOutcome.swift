@@ -20,6 +20,8 @@ public struct RunOutcome: Sendable, Hashable {
     public var provinceCode: String
     /// Per record set, in the order diffed.
     public var sets: [SetOutcome]
+    /// Whether it became its quarter's official run (nil: no marking was asked for).
+    public var official: OfficialMarking.Decision? = nil
 
     /// The sum over the record sets.
     public var totals: DiffCounts { sets.reduce(DiffCounts()) { $0 + $1.counts } }

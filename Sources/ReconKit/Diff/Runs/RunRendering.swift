@@ -11,7 +11,7 @@ extension RunSummary {
             table.rows.append([String(run.id), "\(run.provinceCode) \(run.provinceName)", run.status, run.startedAt,
                                run.finishedAt ?? "", run.recordSets.joined(separator: ","),
                                run.unionKeys.map(DiffProgress.grouped) ?? "", run.differingKeys.map(DiffProgress.grouped) ?? "",
-                               run.rate?.percentText() ?? ""])
+                               run.rate?.percentText ?? ""])
         }
         var text = table.rendered()
         for run in runs where run.status == "failed" {
@@ -29,7 +29,7 @@ extension RunReport {
                      + (run.finishedAt.map { " · finished \($0)" } ?? "") + " (Beijing time)")
         if let error = run.error { lines.append("error: \(error)") }
         if let rate = run.rate {
-            lines.append("对账差异率 \(DiffProgress.grouped(rate.differing)) / \(DiffProgress.grouped(rate.union)) = \(rate.percentText(decimals: 4)) (exact fraction \(rate.differing)/\(rate.union))")
+            lines.append("对账差异率 \(DiffProgress.grouped(rate.differing)) / \(DiffProgress.grouped(rate.union)) = \(rate.percentText) (exact fraction \(rate.differing)/\(rate.union))")
         }
         guard !sets.isEmpty else { return lines.joined(separator: "\n") }
         lines.append("")
@@ -40,7 +40,7 @@ extension RunReport {
                                DiffProgress.grouped(set.counts.provinceRows), DiffProgress.grouped(set.counts.unionKeys),
                                DiffProgress.grouped(set.counts.differingKeys)]
                               + DiffCategory.allCases.map { DiffProgress.grouped(set.counts[$0]) }
-                              + [set.counts.rate.percentText(), set.seconds ?? ""])
+                              + [set.counts.rate.percentText, set.seconds ?? ""])
         }
         lines.append(table.rendered())
         for set in sets {
@@ -67,7 +67,7 @@ extension RunReport {
 extension RunOutcome {
     /// What `recon reconcile` prints for a completed run.
     public func rendered(provinceName: String) -> String {
-        var lines = ["run \(runID) · \(provinceCode) \(provinceName) · completed · 对账差异率 \(rate.percentText(decimals: 4)) (\(rate.differing)/\(rate.union))"]
+        var lines = ["run \(runID) · \(provinceCode) \(provinceName) · completed · 对账差异率 \(rate.percentText) (\(rate.differing)/\(rate.union))"]
         for set in sets {
             let parts = DiffCategory.allCases.filter { set.counts[$0] > 0 }.map { "\($0.label) \(DiffProgress.grouped(set.counts[$0]))" }
             lines.append("  \(set.recordSet) \(set.label): 部 \(DiffProgress.grouped(set.counts.ministryRows)) rows, 省 \(DiffProgress.grouped(set.counts.provinceRows)) rows, \(DiffProgress.grouped(set.counts.unionKeys)) keys, \(DiffProgress.grouped(set.counts.differingKeys)) differing"

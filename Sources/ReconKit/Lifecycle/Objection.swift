@@ -1,0 +1,60 @@
+import Foundation
+import ReconRules
+
+/// An objection (异议) a province raised during a quarter's public notice (第十一条:
+/// 对评价结果有异议的，可在公示期内提请核对修正), and the ministry's decision (`recon.objections`).
+public struct Objection: Sendable, Equatable {
+    /// Where an objection stands.
+    public enum Status: String, Sendable, Equatable {
+        /// Waiting for the ministry (待处理).
+        case open
+        /// Accepted with a correction (已采纳).
+        case accepted
+        /// Rejected with a reason (未采纳).
+        case rejected
+
+        /// 中文.
+        public var label: String {
+            switch self {
+            case .open: return "待处理"
+            case .accepted: return "已采纳"
+            case .rejected: return "未采纳"
+            }
+        }
+    }
+
+    /// `recon.objections.id`.
+    public let id: Int
+    /// The quarter.
+    public let quarter: Quarter
+    /// The province that raised it.
+    public let provinceCode: String
+    /// The indicator it is about.
+    public let indicator: Indicator
+    /// The scoring version objected to.
+    public let scoringID: Int
+    /// The province's text.
+    public let text: String
+    /// When and by whom.
+    public let raisedAt: Date
+    /// Who raised it (a CLI user or a portal token's name).
+    public let raisedBy: String
+    /// Where it stands.
+    public let status: Status
+    /// When it was decided.
+    public let decidedAt: Date?
+    /// Who decided it.
+    public let decidedBy: String?
+    /// The ministry's reason.
+    public let decisionReason: String?
+    /// The correction version an acceptance made.
+    public let correctionID: Int?
+}
+
+/// A lifecycle transition that is not allowed now; the message says why and what to do.
+public struct LifecycleError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The message.
+    public let description: String
+    /// An error.
+    public init(_ description: String) { self.description = description }
+}
