@@ -20,7 +20,8 @@ enum PortalQueries {
         }
     }
 
-    /// The stored scores of `quarter` (the latest scored quarter when nil), of one province or all.
+    /// The current scores of `quarter` (the latest scored quarter when nil), of one province or all:
+    /// the published version once published, else the newest version on public notice.
     static func scores(quarter: Quarter?, province: String?, on connection: Connection) throws -> ScoresJSON {
         let scored = try quarter.map(\.description) ?? connection.execute(
             "SELECT quarter FROM recon.scorings ORDER BY quarter DESC LIMIT 1").rows.first.map { try $0.string("quarter") }
@@ -34,6 +35,8 @@ enum PortalQueries {
             JOIN recon.scorings g ON g.id = s.scoring_id
             LEFT JOIN recon.provinces p ON p.code = s.province_code
             WHERE g.quarter = $1 AND ($2::text IS NULL OR s.province_code = $2)
+              AND g.id = coalesce((SELECT scoring_id FROM recon.publications WHERE quarter = $1 AND superseded_by IS NULL),
+                                  (SELECT id FROM recon.scorings WHERE quarter = $1 ORDER BY version DESC LIMIT 1))
             ORDER BY s.province_code, s.indicator
             """, [scored, province]).rows {
             let code = try row.string("province_code")
@@ -41,7 +44,7 @@ enum PortalQueries {
             let hundredths = try row.int("score_hundredths")
             let result = IndicatorScoreJSON(
                 indicator: try row.int("indicator"), numerator: numerator, denominator: denominator,
-                ratePercent: numerator.flatMap { n in denominator.flatMap { RectificationRate(n, of: $0)?.percentText } },
+                ratePercent: try ratePercent(numerator, denominator, indicator: try row.int("indicator")),
                 score: hundredthsText(hundredths), reasonCode: try row.string("reason_code"), reason: try row.string("reason"))
             if provinces.last?.provinceCode != code {
                 provinces.append(ProvinceScoreJSON(provinceCode: code, provinceName: try row.string("province_name"),
@@ -53,5 +56,11 @@ enum PortalQueries {
         }
         for index in provinces.indices { provinces[index].subtotal = hundredthsText(totals[index]) }
         return ScoresJSON(quarter: scored, scores: provinces)
+    }
+
+    /// The displayed rate without `%` (``RateFormat``: up for 10, down for 11 and 12), or nil.
+    static func ratePercent(_ numerator: Int?, _ denominator: Int?, indicator number: Int) throws -> String? {
+        guard let numerator, let denominator, denominator > 0 else { return nil }
+        return String(RateFormat.percent(numerator, of: denominator, for: try Indicator(number: number)).dropLast())
     }
 }

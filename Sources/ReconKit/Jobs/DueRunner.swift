@@ -19,7 +19,7 @@ public final class DueRunner {
     let pretending: Bool
     private var ministryConnection: Connection?
     /// Test hook: called in the committing transaction of a reconcile, before the official check.
-    public var beforeOfficialCheck: (@Sendable () -> Void)? = nil
+    public var beforeOfficialCheck: (@Sendable (String) -> Void)? = nil
 
     /// A runner over a migrated results database.
     public init(config: ReconConfig, environment: [String: String], results: Connection, calendar: WorkdayCalendar,
@@ -141,20 +141,13 @@ public final class DueRunner {
     func clock() -> Date { pretending ? now : Date() }
 
     /// Issues (idempotently) the official list of a run, at the real clock — never before the run
-    /// finished (a pretended `now` is moved to the run's end) — and exports it when an output folder is set.
+    /// finished (a pretended `now` is moved to the run's end). Its files are written by the files
+    /// step of the same pass (and of every later pass until they exist).
     func issueOfficialList(_ run: OfficialRun) throws -> String? {
         let issuedAt = pretending ? max(now, run.finishedAt) : Date()
         let outcome = try ListIssuer(connection: results).issue(runID: Int64(run.runID), official: true, issuedAt: issuedAt)
         guard outcome.created else { return nil }
-        var text = "official list \(outcome.list.id) issued (\(outcome.list.itemCount) items, deadline \(BeijingTimeFormat.humanDeadline(end: outcome.list.deadline)))"
-        if let folder = config.outputDirectory {
-            let exporter = ListExporter(connection: results, recordSets: config.recordSets)
-            for format in [ListFormat.csv, .xlsx] {
-                let exported = try exporter.export(listID: outcome.list.id, format: format, to: folder, now: issuedAt)
-                text += "; \(exported.path)"
-            }
-        }
-        return text
+        return "official list \(outcome.list.id) issued (\(outcome.list.itemCount) items, deadline \(BeijingTimeFormat.humanDeadline(end: outcome.list.deadline)))"
     }
 
     func track(_ province: ProvinceConfig) -> DueOutcome {
@@ -240,7 +233,10 @@ public final class DueRunner {
 
     /// Names, loudly, every province without an official run of `quarters` (unless published).
     func checkOfficialRuns(_ quarters: [Quarter]) {
+        let first = try? QuarterLifecycle(results: results, calendar: calendar).firstQuarter(configured: config.firstQuarter)
         for quarter in quarters {
+            // A quarter before the system's first is never scored: nothing to warn about.
+            guard let first, quarter >= first else { continue }
             do {
                 if try Publication.current(quarter, on: results) != nil { continue }
                 for province in config.provinces

@@ -16,12 +16,12 @@ public struct OfficialMarking: Sendable {
     /// `recon due`: a run that finds another run already official rolls back with
     /// ``AlreadyOfficial`` instead of completing as a second run inside the window.
     public var onlyIfFirst: Bool
-    /// Test hook: called inside the committing transaction just before the check.
-    public var beforeCheck: (@Sendable () -> Void)?
+    /// Test hook: called with the province inside the committing transaction, just before the check.
+    public var beforeCheck: (@Sendable (String) -> Void)?
 
     /// A marking.
     public init(calendar: WorkdayCalendar, policy: ScoringPolicy, requiredRecordSets: [String], onlyIfFirst: Bool = false,
-                beforeCheck: (@Sendable () -> Void)? = nil) {
+                beforeCheck: (@Sendable (String) -> Void)? = nil) {
         self.calendar = calendar
         self.policy = policy
         self.requiredRecordSets = requiredRecordSets
@@ -45,7 +45,7 @@ public struct OfficialMarking: Sendable {
     /// `province` finishing at `finishedAt` is official. Throws ``AlreadyOfficial`` when
     /// `onlyIfFirst` and another run is official for the same window.
     package func mark(runID: Int64, province: String, recordSets: [String], finishedAt: Date, on db: Connection) throws -> Decision {
-        beforeCheck?()
+        beforeCheck?(province)
         guard Set(requiredRecordSets).isSubset(of: Set(recordSets)) else {
             return .selfCheck(reason: "covers only \(recordSets.joined(separator: ", ")) (an official run covers \(requiredRecordSets.joined(separator: ", ")))")
         }

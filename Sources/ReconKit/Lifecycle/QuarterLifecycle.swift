@@ -150,7 +150,8 @@ public struct QuarterLifecycle {
 
     /// Accepts objection `id` with a correction: the objected indicator of its province is scored
     /// again from the corrected counts (`numerator` of `denominator`) by the indicator's own rule,
-    /// as a new version (核对修正稿) on notice; nothing earlier is changed.
+    /// as a new version (核对修正稿) on notice; nothing earlier is changed. An objection raised in
+    /// time can be decided until publication.
     public func accept(objection id: Int, numerator: Int, denominator: Int, reason: String, by who: String,
                        at now: Date) throws -> (objection: Objection, correction: ScoringVersion) {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -159,7 +160,7 @@ public struct QuarterLifecycle {
             let objection = try Self.objection(id: id, on: db)
             try lock(objection.quarter, on: db)
             guard objection.status == .open else { throw LifecycleError("objection \(id) is already \(objection.status.label)") }
-            let current = try onNotice(objection.quarter, at: now, on: db, doing: "accept an objection")
+            let current = try unpublished(objection.quarter, on: db, doing: "accept an objection")
             let policy = current.scores.policy
             let corrected: IndicatorResult
             do {
@@ -206,7 +207,7 @@ public struct QuarterLifecycle {
             let objection = try Self.objection(id: id, on: db)
             try lock(objection.quarter, on: db)
             guard objection.status == .open else { throw LifecycleError("objection \(id) is already \(objection.status.label)") }
-            _ = try onNotice(objection.quarter, at: now, on: db, doing: "reject an objection")
+            _ = try unpublished(objection.quarter, on: db, doing: "reject an objection")
             try db.execute("""
                 UPDATE recon.objections SET status = 'rejected', decided_at = $2::timestamptz, decided_by = $3, decision_reason = $4
                 WHERE id = $1
@@ -276,6 +277,16 @@ public struct QuarterLifecycle {
 
     func lock(_ quarter: Quarter, on db: Connection) throws {
         try db.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [Self.lockName(quarter)])
+    }
+
+    /// The newest version while the quarter is not published: an objection raised in time is
+    /// decided even after the notice ended (publication waits for it).
+    func unpublished(_ quarter: Quarter, on db: Connection, doing what: String) throws -> ScoringVersion {
+        switch try stage(quarter, on: db) {
+        case .notScored: throw LifecycleError("cannot \(what): \(quarter) has no draft")
+        case .published: throw LifecycleError("cannot \(what): \(quarter) is published")
+        case let .onNotice(current, _): return current
+        }
     }
 
     /// The version on notice at `now`, or the reason it is not.

@@ -37,9 +37,21 @@ struct DueCommand: ParsableCommand {
         let day = try date.map(CivilDate.parse) ?? BeijingTime.civilDate(of: pretend ?? Date())
         let policy = try ScoringPolicy.named(loaded.policyName)
         if dryRun {
-            // No database is touched: the built-in calendar (and any notices would need --db).
-            let plan = try DuePlanner.plan(date: day, calendar: .builtIn, policy: policy)
+            // Nothing is written: the calendar is read (with the notices imported into the results
+            // database) when that database can be reached, else the built-in one, said so.
+            var calendar = WorkdayCalendar.builtIn
+            var note = "calendar: built in (2019–2026)"
+            do {
+                let connection = try Connection(conninfo: try loaded.results.resolve(environment: ProcessInfo.processInfo.environment),
+                                                applicationName: "recon due --dry-run")
+                calendar = try CalendarStore(connection: connection).calendar()
+                note = "calendar: built in plus the notices imported into the results database"
+            } catch {
+                note = "calendar: built in only (the results database's imported notices could not be read: \(error))"
+            }
+            let plan = try DuePlanner.plan(date: day, calendar: calendar, policy: policy)
             print(plan.rendered())
+            print("  (\(note))")
             return
         }
         let results = try config.results(loaded, application: "recon due")

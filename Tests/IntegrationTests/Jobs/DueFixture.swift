@@ -45,11 +45,14 @@ final class DueFixture: @unchecked Sendable {
     }
 
     /// Runs `recon due` in-process for the plan of `instant`'s Beijing date, pretending it is `instant`.
-    func due(at instant: Date = DueFixture.insideWindow, label: String = "recon due") throws -> [DueOutcome] {
+    func due(at instant: Date = DueFixture.insideWindow, label: String = "recon due", logs: LogBox? = nil,
+             beforeOfficialCheck: (@Sendable (String) -> Void)? = nil) throws -> [DueOutcome] {
         let connection = try results.connect(applicationName: label)
         let plan = try DuePlanner.plan(date: BeijingTime.civilDate(of: instant), calendar: .builtIn, policy: .default)
+        let logger = Logger(label: "test", factory: { _ in logs.map { LogBoxHandler(box: $0) as LogHandler } ?? SwiftLogNoOpLogHandler() })
         let runner = DueRunner(config: config, environment: [:], results: connection, calendar: .builtIn, policy: .default,
-                               logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), pretendNow: instant)
+                               logger: logger, pretendNow: instant)
+        runner.beforeOfficialCheck = beforeOfficialCheck
         return runner.run(plan)
     }
 
@@ -91,5 +94,29 @@ final class DueFixture: @unchecked Sendable {
             return url.appendingPathComponent(candidate).path
         }
         throw TestSupportError("the recon binary is not built under \(url.path)/.build/debug: run `swift build --build-tests` (jobs/test.sh does)")
+    }
+}
+
+/// Log lines gathered by a test.
+final class LogBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [(level: Logger.Level, message: String)] = []
+    func add(_ level: Logger.Level, _ message: String) { lock.lock(); stored.append((level, message)); lock.unlock() }
+    var lines: [(level: Logger.Level, message: String)] { lock.lock(); defer { lock.unlock() }; return stored }
+    func clear() { lock.lock(); stored.removeAll(); lock.unlock() }
+}
+
+/// A swift-log handler writing into a ``LogBox``.
+struct LogBoxHandler: LogHandler {
+    let box: LogBox
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+             function: String, line: UInt) {
+        box.add(level, message.description)
     }
 }
