@@ -1,5 +1,5 @@
 /// Rows of 经营业户 (operators): key 经营许可证号 = a city's region code + a 6-digit sequence
-/// (identifiers.md: "12 digits, a 6-digit region code then a 6-digit sequence").
+/// (docs/identifiers.md: "12 digits, a 6-digit region code then a 6-digit sequence").
 import ReconRules
 import ReconKit
 

@@ -23,7 +23,7 @@ enum PlantedFate: Int, Sendable, CaseIterable {
     /// the key is `ministry_only`/`province_only`, and the empty key is reported once per tuple.
     case emptyKey
     /// Vehicles with a small new-energy plate: the ministry codes the colour `94`, the province `5`
-    /// (identifiers.md: "report it as a difference (the code differs), never hide it") → two keys,
+    /// (docs/identifiers.md: "report it as a difference (the code differs), never hide it") → two keys,
     /// (plate, 94) `ministry_only` and (plate, 5) `province_only`.
     case colourCode
 

@@ -1,5 +1,5 @@
 /// A way the province spells a value differently from the ministry without it being a different
-/// value — dirt that must NOT be reported (identifiers.md, "Dirt seen in real copies"). Each kind is
+/// value — dirt that must NOT be reported (docs/identifiers.md, "Dirt seen in real copies"). Each kind is
 /// planted only on a field whose normalisers remove it (``requiredNormalisers``), and only where
 /// the value has the shape the kind changes.
 import ReconRules
@@ -25,7 +25,7 @@ enum PlantedNoise: String, Sendable, CaseIterable {
     case decimalScale
     /// NULL written as an empty string.
     case emptyForNull
-    /// NULL written as a placeholder: `无`, `暂无`, `-`, `/`, `null`, `N/A` … (identifiers.md:
+    /// NULL written as a placeholder: `无`, `暂无`, `-`, `/`, `null`, `N/A` … (docs/identifiers.md:
     /// "`''`, `'0'` or `无` standing for empty").
     case placeholderForNull
     /// NULL written as `0` (only where 0 is never a value, e.g. dates).

@@ -1,5 +1,5 @@
 /// Rows of 从业人员 (practitioners): key 从业资格证号, which is the holder's resident ID number
-/// (identifiers.md: "从业资格证号: in practice the holder's ID number"). Key number `index` picks a
+/// (docs/identifiers.md: "从业资格证号: in practice the holder's ID number"). Key number `index` picks a
 /// district, a birth date (1963–2003) and a sequence, so distinct indexes give distinct numbers.
 import ReconRules
 import ReconKit
@@ -68,7 +68,7 @@ struct PractitionerRowGenerator: SampleRecordGenerator {
             row.append(number: SampleDraw.index(1_000_000_000, &rng), width: 9)
         }
 
-        // 从业资格类别 (identifiers.md): one, sometimes two joined with ';'.
+        // 从业资格类别 (docs/identifiers.md): one, sometimes two joined with ';'.
         let categories = QualificationCategory.allCases
         let first = categories[SampleDraw.weighted([30, 55, 9, 3, 3], &rng)]
         var held = [first]

@@ -1,5 +1,5 @@
 /// Code lists of the core fields as the sample data fills them. Only 准驾车型 and 从业资格类别 are
-/// taken from identifiers.md (via ``DrivingLicenceClass`` and ``QualificationCategory``) and the
+/// taken from docs/identifiers.md (via ``DrivingLicenceClass`` and ``QualificationCategory``) and the
 /// plate colours from ``PlateColour``; the other codes follow the usual GA/JT code tables as far as
 /// remembered and are *unverified* — they only need to look like codes (digits or letters), since
 /// the reconciliation compares them as values.

@@ -24,7 +24,7 @@ enum SampleIdentifiers {
     }
 
     /// Appends a permit or certificate number: the 6-digit region code and a 6-digit sequence
-    /// (identifiers.md: no check character).
+    /// (docs/identifiers.md: no check character).
     @inline(__always)
     static func appendPermitNumber(region: [UInt8], sequence: Int, to out: inout [UInt8]) {
         out.append(contentsOf: region)

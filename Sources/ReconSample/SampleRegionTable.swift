@@ -1,8 +1,8 @@
-/// The provinces and cities the sample data is drawn from: every province of identifiers.md
+/// The provinces and cities the sample data is drawn from: every province of docs/identifiers.md
 /// ("Region codes (行政区划代码, GB/T 2260), province level") with some of its prefecture-level
 /// cities (municipalities: districts) and their GB/T 2260 codes. 新疆生产建设兵团 has no plates of
 /// its own and is left out. The one-character short names are the customary ones; their use in a
-/// 许可证字 is *unverified* (identifiers.md: "format of the 字 *unverified*").
+/// 许可证字 is *unverified* (docs/identifiers.md: "format of the 字 *unverified*").
 import ReconRules
 import ReconKit
 

@@ -8,7 +8,7 @@ import Testing
 @Suite("Sample re-upload plan")
 struct SampleReuploadPlanTests {
     static let items = (0..<40).map { ReuploadItem(recordSet: "operators", keyValues: [String(410100000000 + $0)]) }
-    /// indicators.md: issued 2025-09-30 (Tue) → days 1..5 = Oct 9, 10, 11 (make-up Saturday), 13, 14
+    /// docs/rules.md: issued 2025-09-30 (Tue) → days 1..5 = Oct 9, 10, 11 (make-up Saturday), 13, 14
     /// → deadline 2025-10-14 24:00.
     static let issued = try! BeijingTime.parseTimestamp("2025-09-30T10:00:00+08:00")
 

@@ -4,7 +4,7 @@ import ReconRules
 
 /// Issues a rectification list (整改清单) from a completed run: one item per differing key.
 ///
-/// Indicator 11 (对账整改率): "收到对账差异数据整改清单后，在5个工作日内上传更新数据记录…". indicators.md
+/// Indicator 11 (对账整改率): "收到对账差异数据整改清单后，在5个工作日内上传更新数据记录…". docs/rules.md
 /// *11*: "the list's issue counts as its receipt; day 1 is the first working day after the issue
 /// day; the deadline is the end (24:00 Beijing) of the 5th working day."
 ///
@@ -42,7 +42,7 @@ public struct ListIssuer {
     ///   - assumeOrdinaryWeekends: explicit opt-in to compute a deadline that reaches into a year
     ///     without a loaded State Council notice, as ordinary Monday–Friday weeks; the list then
     ///     records `assumed_weekends`. Without it such a deadline is refused
-    ///     (indicators.md *Working days*: "never a silent guess").
+    ///     (docs/rules.md *Working days*: "never a silent guess").
     public func issue(runID: Int64, official: Bool = false, issuedAt: Date? = nil,
                       assumeOrdinaryWeekends: Bool = false) throws -> Outcome {
         let store = ListStore(connection: connection)

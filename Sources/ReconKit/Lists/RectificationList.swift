@@ -18,7 +18,7 @@ public struct RectificationList: Sendable, Hashable {
     public let quarter: Quarter
     /// Issued from the quarter's official run (decided by the caller).
     public let official: Bool
-    /// When it was issued; the issue counts as its receipt (indicators.md *11*).
+    /// When it was issued; the issue counts as its receipt (docs/rules.md *11*).
     public let issuedAt: Date
     /// The EXCLUSIVE end of the rectification period: 00:00 Beijing after the 5th working day
     /// (its "24:00"). A re-upload is on time when its submission time is before it.

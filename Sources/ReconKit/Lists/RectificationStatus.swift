@@ -4,7 +4,7 @@ import ReconRules
 /// 整改状态: where an item of a rectification list stands, derived from what tracking recorded
 /// and the current time (overdue is derived, never stored, so that it cannot go stale).
 ///
-/// indicators.md *11*: "Re-uploaded = the ministry-side record for that key carries a submission
+/// docs/rules.md *11*: "Re-uploaded = the ministry-side record for that key carries a submission
 /// time (报送时间) after the list was issued and no later than the deadline; for an item that
 /// exists only on the ministry side, its deletion/cancellation within the deadline counts."
 public enum RectificationStatus: String, Sendable, CaseIterable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 /// The rectification rate so far (对账整改率): items re-uploaded on time / all items of the list,
-/// as an exact fraction (indicators.md *Rounding and arithmetic*: "every rate is an exact fraction").
+/// as an exact fraction (docs/rules.md *Rounding and arithmetic*: "every rate is an exact fraction").
 import ReconRules
 
 public struct RectificationRate: Sendable, Hashable {

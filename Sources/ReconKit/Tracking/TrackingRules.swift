@@ -4,7 +4,7 @@ import ReconRules
 /// The rules of tracking re-uploads (indicator 11, 对账整改率), as a pure function of what the two
 /// sides hold now for an item's key.
 ///
-/// indicators.md *11*: "Re-uploaded = the ministry-side record for that key carries a submission
+/// docs/rules.md *11*: "Re-uploaded = the ministry-side record for that key carries a submission
 /// time (报送时间) after the list was issued and no later than the deadline; for an item that
 /// exists only on the ministry side, its deletion/cancellation within the deadline counts. Whether
 /// the new upload now *matches* the province is tracked and reported as 'resolved', but is not

@@ -1,7 +1,7 @@
 /// One year's State Council holiday notice (国务院办公厅关于XXXX年部分节假日安排的通知): the days it
 /// makes days off and the weekend days it makes working days.
 ///
-/// indicators.md *Working days*: "A working day is Monday–Friday unless the State Council's annual
+/// docs/rules.md *Working days*: "A working day is Monday–Friday unless the State Council's annual
 /// notice … makes it a day off, plus any weekend day the notice makes a make-up working day".
 ///
 /// A notice may name a few days of the neighbouring years: the New Year holiday can start on

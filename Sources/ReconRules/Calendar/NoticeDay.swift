@@ -30,7 +30,7 @@ public struct NoticeDay: Sendable, Hashable, Codable {
 
     /// Why the entry cannot be part of a notice, or nil when it is fine.
     ///
-    /// indicators.md *Working days*: "plus any weekend day the notice makes a make-up working day
+    /// docs/rules.md *Working days*: "plus any weekend day the notice makes a make-up working day
     /// (调休上班)" — a make-up working day is always a Saturday or Sunday, so a `workday` on Monday…
     /// Friday is refused as a data error (typically swapped columns).
     var problem: String? {

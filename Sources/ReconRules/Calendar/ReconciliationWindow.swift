@@ -2,7 +2,7 @@ import Foundation
 
 /// The window of a quarter inside which the official reconciliation must be completed.
 ///
-/// indicators.md *The window*: "A quarter's official reconciliation is the first run for that
+/// docs/rules.md *The window*: "A quarter's official reconciliation is the first run for that
 /// province that completed inside the window". The window is a span of time: from 00:00 Beijing
 /// of the first day of the month the policy names (e.g. 1 October) to 24:00 of the last counted
 /// day. A run completed on a day off before that end (e.g. during the National Day holiday) is

@@ -1,9 +1,9 @@
 /// How "the first week" of a quarter, inside which the reconciliation must be completed, is read.
 ///
-/// Indicator 10 (2022 text): "未在每季度第一周完成数据对账的省份，得0分". indicators.md *The window*:
+/// Indicator 10 (2022 text): "未在每季度第一周完成数据对账的省份，得0分". docs/rules.md *The window*:
 /// "Default reading of 'first week': the first 5 working days of the quarter … Keep 'first 7
 /// calendar days' as a named alternative." Indicator 11 in the 2023 annex: "未在每季度**次月**第一周
-/// 完成数据对账的省份，得0分" — indicators.md reads it as "the first week of the quarter's second
+/// 完成数据对账的省份，得0分" — docs/rules.md reads it as "the first week of the quarter's second
 /// month" and keeps it as a second named policy. (第八条 uses 次月 for "the month after the
 /// quarter"; that reading is `init(name:summary:monthOffset:span:)` with `monthOffset: 3`.)
 ///
@@ -36,7 +36,7 @@ public struct ReconciliationWindowPolicy: Sendable, Hashable, Codable, CustomStr
         self.span = span
     }
 
-    /// Default: the first 5 working days of the quarter (indicators.md *The window*).
+    /// Default: the first 5 working days of the quarter (docs/rules.md *The window*).
     public static let firstFiveWorkingDays = ReconciliationWindowPolicy(
         name: "first-5-working-days",
         summary: "每季度第一周 read as the first 5 working days of the quarter (default)",

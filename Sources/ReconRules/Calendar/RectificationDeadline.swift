@@ -2,7 +2,7 @@ import Foundation
 
 /// The deadline of a rectification list (整改清单) for indicator 11 (对账整改率).
 ///
-/// indicators.md *11*: "the list's issue counts as its receipt; day 1 is the first working day
+/// docs/rules.md *11*: "the list's issue counts as its receipt; day 1 is the first working day
 /// after the issue day; the deadline is the end (24:00 Beijing) of the 5th working day."
 /// Text: "收到对账差异数据整改清单后，在5个工作日内上传更新数据记录".
 ///
@@ -33,7 +33,7 @@ public struct RectificationDeadline: Sendable, Hashable, CustomStringConvertible
     public func isOnTime(submittedAt: Date) -> Bool { WorkdayCalendar.isOnTime(submittedAt: submittedAt, deadline: end) }
 
     /// True when a submission counts as a re-upload for the list: after the issue and on time.
-    /// indicators.md *11*: "carries a submission time (报送时间) after the list was issued and no
+    /// docs/rules.md *11*: "carries a submission time (报送时间) after the list was issued and no
     /// later than the deadline".
     public func isWithinRectificationPeriod(submittedAt: Date) -> Bool {
         submittedAt > issuedAt && isOnTime(submittedAt: submittedAt)
@@ -52,7 +52,7 @@ extension WorkdayCalendar {
     public static let rectificationWorkingDays = 5
 
     /// The deadline of a rectification list issued at `issuedAt` (see `RectificationDeadline`).
-    /// Example (indicators.md): issued 2025-09-30 → Oct 1–8 holiday, Oct 11 (Sat) a make-up day →
+    /// Example (docs/rules.md): issued 2025-09-30 → Oct 1–8 holiday, Oct 11 (Sat) a make-up day →
     /// days 1…5 = Oct 9, 10, 11, 13, 14 → deadline 2025-10-14 24:00.
     public func rectificationDeadline(issuedAt: Date) throws -> RectificationDeadline {
         let issueDay = BeijingTime.civilDate(of: issuedAt)

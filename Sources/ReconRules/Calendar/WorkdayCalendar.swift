@@ -1,7 +1,7 @@
 /// The Chinese working-day calendar: Monday–Friday, changed by the State Council's annual
 /// holiday notices (国务院办公厅关于XXXX年部分节假日安排的通知).
 ///
-/// indicators.md *Working days*: "A working day is Monday–Friday unless the State Council's annual
+/// docs/rules.md *Working days*: "A working day is Monday–Friday unless the State Council's annual
 /// notice … makes it a day off, plus any weekend day the notice makes a make-up working day
 /// (调休上班)." A year is **known** when a notice for that year is loaded; any question about a
 /// day of an unknown year throws `WorkdayCalendarError.unknownYear`, unless the calendar was

@@ -4,7 +4,7 @@ import Foundation
 public enum WorkdayCalendarError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The question needs a year whose State Council notice is not loaded.
     ///
-    /// indicators.md *Working days*: "A year whose notice is not loaded is **unknown**: computing
+    /// docs/rules.md *Working days*: "A year whose notice is not loaded is **unknown**: computing
     /// a deadline or window into it is an error with a clear message (or an explicit opt-in to
     /// assume ordinary weekends), never a silent guess."
     case unknownYear(year: Int, date: CivilDate, knownYears: [Int])

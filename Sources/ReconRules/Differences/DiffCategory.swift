@@ -2,7 +2,7 @@
 ///
 /// A key has exactly one category, its primary finding, by the precedence in the comment of
 /// `sql/migrations/0003_differences.sql`: empty_key > duplicate_key > ministry_only /
-/// province_only > field_mismatch. indicators.md: "A key with any difference (missing on one side,
+/// province_only > field_mismatch. docs/rules.md: "A key with any difference (missing on one side,
 /// a core field unequal, a duplicated or empty key) counts once."
 public enum DiffCategory: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// 关键字段为空: a key column is NULL or empty (on either side).

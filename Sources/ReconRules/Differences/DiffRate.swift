@@ -1,5 +1,5 @@
 /// 对账差异率 as an exact fraction: keys with any difference over the union of keys, summed over
-/// the record sets (indicators.md, indicator 10: "rate = differing records / all records of the
+/// the record sets (docs/rules.md, indicator 10: "rate = differing records / all records of the
 /// province, summed over the record sets"). Stored as two integers; never a binary float.
 public struct DiffRate: Sendable, Hashable, CustomStringConvertible {
     /// Keys with any difference.

@@ -1,6 +1,6 @@
 /// A permitted driving class (准驾车型) of a driving licence.
 ///
-/// identifiers.md: "准驾车型: A1 A2 A3 B1 B2 C1 C2 C3 C4 C5 C6 D E F M N P."
+/// docs/identifiers.md: "准驾车型: A1 A2 A3 B1 B2 C1 C2 C3 C4 C5 C6 D E F M N P."
 public enum DrivingLicenceClass: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
     /// A1.
     case a1 = "A1"

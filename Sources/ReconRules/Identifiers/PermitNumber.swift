@@ -1,7 +1,7 @@
 /// A road-transport business licence number (经营许可证号) or road transport certificate number
 /// (道路运输证号): both have the same shape.
 ///
-/// identifiers.md: "12 digits, a 6-digit region code then a 6-digit sequence; the 字 (e.g.
+/// docs/identifiers.md: "12 digits, a 6-digit region code then a 6-digit sequence; the 字 (e.g.
 /// `豫交运管许可郑字`) is a separate field (format of the 字 *unverified*)." The 字 is not handled
 /// here. The region code must lie in a province-level unit (its first two digits are a province's,
 /// or 新疆生产建设兵团's configurable code's).

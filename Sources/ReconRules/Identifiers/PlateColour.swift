@@ -1,6 +1,6 @@
 /// Plate colour codes (车牌颜色代码).
 ///
-/// identifiers.md: "`1 蓝` `2 黄` `3 黑` `4 白` `5 绿` `9 其他` `91 农黄` `92 农绿` `93 黄绿 (large
+/// docs/identifiers.md: "`1 蓝` `2 黄` `3 黑` `4 白` `5 绿` `9 其他` `91 农黄` `92 农绿` `93 黄绿 (large
 /// new-energy)` `94 渐变绿 (small new-energy)`. The same new-energy vehicle coded `5` in one system
 /// and `94` in the other is a known source of differences: report it as a difference (the code
 /// differs), never hide it." Hence no normaliser maps one code to another.

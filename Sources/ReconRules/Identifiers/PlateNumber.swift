@@ -1,6 +1,6 @@
 /// A plate number (号牌号码, GA 36-2018) of one of the shapes operating vehicles carry.
 ///
-/// identifiers.md: "Ordinary: province abbreviation … + issuing-office letter + 5 characters from
+/// docs/identifiers.md: "Ordinary: province abbreviation … + issuing-office letter + 5 characters from
 /// `A–Z` (no `I O`) and digits. New-energy: 6 characters after the office letter — small vehicles
 /// `D` or `F` then 5 characters, large vehicles 5 digits then `D` or `F`. Trailers and special
 /// plates (挂, 学, 警 …) exist". Trailer plates (4 characters then `挂`) are accepted too, since
@@ -25,7 +25,7 @@ public struct PlateNumber: Sendable, Hashable, CustomStringConvertible {
     /// Its shape.
     public let shape: Shape
 
-    /// The province abbreviations, as listed in identifiers.md.
+    /// The province abbreviations, as listed in docs/identifiers.md.
     public static let provinceAbbreviations: [Character] = ProvinceCode.provinces.compactMap(\.plateAbbreviation)
 
     /// The serial characters: digits and `A–Z` without `I O`.

@@ -5,7 +5,7 @@
 public struct ProvinceCode: Sendable, Hashable, CustomStringConvertible {
     /// The 6-digit GB/T 2260 code, e.g. `"410000"`.
     public let code: String
-    /// The short Chinese name as in identifiers.md, e.g. `"河南"`.
+    /// The short Chinese name as in docs/identifiers.md, e.g. `"河南"`.
     public let name: String
     /// The plate abbreviation (号牌省份简称), e.g. `豫`; nil for 新疆生产建设兵团.
     public let plateAbbreviation: Character?
@@ -24,8 +24,8 @@ public struct ProvinceCode: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(code) \(name)" }
 
     /// The 31 provinces, autonomous regions and municipalities, in GB/T 2260 order.
-    /// identifiers.md, "Region codes (行政区划代码, GB/T 2260), province level"; the plate
-    /// abbreviations follow identifiers.md "Plates (号牌, GA 36-2018)", listed in the same order.
+    /// docs/identifiers.md, "Region codes (行政区划代码, GB/T 2260), province level"; the plate
+    /// abbreviations follow docs/identifiers.md "Plates (号牌, GA 36-2018)", listed in the same order.
     public static let provinces: [ProvinceCode] = [
         ProvinceCode(code: "110000", name: "北京", plateAbbreviation: "京"),
         ProvinceCode(code: "120000", name: "天津", plateAbbreviation: "津"),
@@ -64,7 +64,7 @@ public struct ProvinceCode: Sendable, Hashable, CustomStringConvertible {
     public static let xpccName = "新疆生产建设兵团"
 
     /// The default code of 新疆生产建设兵团 in the ministry system.
-    /// *Unverified* (identifiers.md: "its code in the ministry system is *unverified* (660000 is seen
+    /// *Unverified* (docs/identifiers.md: "its code in the ministry system is *unverified* (660000 is seen
     /// in practice): keep it configurable"). This is the one place the default lives.
     public static let defaultXPCCCode = "660000"
 

@@ -1,6 +1,6 @@
 /// A practitioner qualification category (从业资格类别), named as stored.
 ///
-/// identifiers.md: "从业资格类别 (names as stored): 经营性道路旅客运输驾驶员, 经营性道路货物运输驾驶员,
+/// docs/identifiers.md: "从业资格类别 (names as stored): 经营性道路旅客运输驾驶员, 经营性道路货物运输驾驶员,
 /// 道路危险货物运输驾驶员, 道路危险货物运输装卸管理人员, 道路危险货物运输押运人员; several joined with `;`
 /// occur."
 public enum QualificationCategory: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {

@@ -1,15 +1,15 @@
 /// A valid resident identity card number (居民身份证号码, GB 11643-1999).
 ///
-/// identifiers.md: "18 characters: 6-digit address code, 8-digit birth date `YYYYMMDD`, 3-digit
+/// docs/identifiers.md: "18 characters: 6-digit address code, 8-digit birth date `YYYYMMDD`, 3-digit
 /// sequence (odd = male), 1 check character. … A lower-case `x` is the same number (normalise to
 /// upper case)."
 public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
     /// The 18 characters, check character `X` in upper case.
     public let value: String
 
-    /// identifiers.md: "weights `7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2` over the first 17 digits".
+    /// docs/identifiers.md: "weights `7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2` over the first 17 digits".
     static let weights: [Int] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    /// identifiers.md: "`sum mod 11` indexes `"10X98765432"`".
+    /// docs/identifiers.md: "`sum mod 11` indexes `"10X98765432"`".
     static let checkCharacters: [UInt8] = Array("10X98765432".utf8)
 
     /// The earliest birth year accepted as plausible (this project's choice: no living holder is
@@ -34,7 +34,7 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         problem(in: normalised(string), original: string, latestBirthDate: latestBirthDate) == nil
     }
 
-    /// `string` with a lower-case `x` written `X` (identifiers.md: "A lower-case `x` is the same
+    /// `string` with a lower-case `x` written `X` (docs/identifiers.md: "A lower-case `x` is the same
     /// number"). Nothing else is changed.
     public static func normalised(_ string: String) -> String {
         string.contains("x") ? String(string.map { $0 == "x" ? "X" : $0 }) : string

@@ -1,17 +1,17 @@
 /// A valid unified social credit code (统一社会信用代码, GB 32100-2015).
 ///
-/// identifiers.md: "18 characters: registering authority (1), entity type (1), 6-digit region code,
+/// docs/identifiers.md: "18 characters: registering authority (1), entity type (1), 6-digit region code,
 /// 9-character organisation code, 1 check character. … The first character may be a letter; do not
 /// require digits there." Only the length, the alphabet and the check character are validated.
 public struct SocialCreditCode: Sendable, Hashable, CustomStringConvertible {
     /// The 18 characters.
     public let value: String
 
-    /// identifiers.md: "Alphabet (31 symbols): `0-9` and `A–Z` without `I O S V Z`", in value
+    /// docs/identifiers.md: "Alphabet (31 symbols): `0-9` and `A–Z` without `I O S V Z`", in value
     /// order (digits 0–9, then `A=10 … Y=30`).
     public static let alphabet: [UInt8] = IdentifierASCII.digits + IdentifierASCII.upperLetters(excluding: "IOSVZ")
 
-    /// identifiers.md: "Weights `1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28` (3^i mod 31)".
+    /// docs/identifiers.md: "Weights `1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28` (3^i mod 31)".
     static let weights: [Int] = (0..<17).map { i in (0..<i).reduce(1) { acc, _ in acc * 3 % 31 } }
 
     /// The value (0–30) of each byte in the alphabet; -1 for bytes outside it.
@@ -32,7 +32,7 @@ public struct SocialCreditCode: Sendable, Hashable, CustomStringConvertible {
 
     /// The check character for the first 17 characters of `code` (17 or 18 characters from the
     /// alphabet; an 18th is ignored), or nil if they are not from the alphabet.
-    /// identifiers.md: "check value `(31 − sum mod 31) mod 31`, written with the same alphabet".
+    /// docs/identifiers.md: "check value `(31 − sum mod 31) mod 31`, written with the same alphabet".
     public static func checkCharacter(forFirst17 code: some StringProtocol) -> Character? {
         let bytes = Array(code.utf8.prefix(17))
         guard bytes.count == 17, code.utf8.count <= 18 else { return nil }

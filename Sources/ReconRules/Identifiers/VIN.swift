@@ -1,6 +1,6 @@
 /// A valid vehicle identification number (车辆识别代号, GB 16735 / ISO 3779).
 ///
-/// identifiers.md: "17 characters, never `I O Q`. … `sum mod 11` is the check digit in position 9,
+/// docs/identifiers.md: "17 characters, never `I O Q`. … `sum mod 11` is the check digit in position 9,
 /// `10` written `X`."
 public struct VIN: Sendable, Hashable, CustomStringConvertible {
     /// The 17 characters.
@@ -9,10 +9,10 @@ public struct VIN: Sendable, Hashable, CustomStringConvertible {
     /// The characters a VIN may contain: digits and `A–Z` without `I O Q`.
     public static let alphabet: [UInt8] = IdentifierASCII.digits + IdentifierASCII.upperLetters(excluding: "IOQ")
 
-    /// identifiers.md: "Weights `8 7 6 5 4 3 2 10 0 9 8 7 6 5 4 3 2`".
+    /// docs/identifiers.md: "Weights `8 7 6 5 4 3 2 10 0 9 8 7 6 5 4 3 2`".
     static let weights: [Int] = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
 
-    /// identifiers.md: "Transliteration: `A–H → 1–8, J–N → 1–5, P → 7, R → 9, S–Z → 2–9`, digits as
+    /// docs/identifiers.md: "Transliteration: `A–H → 1–8, J–N → 1–5, P → 7, R → 9, S–Z → 2–9`, digits as
     /// themselves." -1 for bytes a VIN may not contain.
     static let transliteration: [Int] = {
         var table = [Int](repeating: -1, count: 256)

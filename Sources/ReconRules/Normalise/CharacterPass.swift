@@ -5,7 +5,7 @@
 /// Byte patterns (UTF-8 is self-synchronising: a lead byte such as `EF` or `E3` is never part of
 /// another character, so matching three bytes at any position is safe even next to invalid bytes):
 /// - U+FF01…U+FF3F = `EF BC 81`…`EF BC BF` → byte − 0x60; U+FF40…U+FF5E = `EF BD 80`…`EF BD 9E` →
-///   byte − 0x20 (identifiers.md: "Full-width ASCII (U+FF01–U+FF5E, offset 0xFEE0)");
+///   byte − 0x20 (docs/identifiers.md: "Full-width ASCII (U+FF01–U+FF5E, offset 0xFEE0)");
 /// - （ = `EF BC 88`, ） = `EF BC 89`; U+3000 = `E3 80 80`.
 /// Any other byte, including bytes that are not valid UTF-8, is copied unchanged.
 enum CharacterPass {

@@ -1,7 +1,7 @@
 /// The `date` and `timestamp` steps: recognise a date or date-time written in one of the forms seen
 /// in real copies and rewrite it canonically, in place.
 ///
-/// identifiers.md: "dates as `YYYYMMDD`, `YYYY-MM-DD`, `YYYY-MM-DD hh:mm:ss`, or unpadded
+/// docs/identifiers.md: "dates as `YYYYMMDD`, `YYYY-MM-DD`, `YYYY-MM-DD hh:mm:ss`, or unpadded
 /// `YYYY-M-D`". Accepted (Beijing time throughout; no zone designators):
 /// - `YYYYMMDD` and `YYYYMMDDhhmmss` (all digits);
 /// - `YYYY-M[M]-D[D]` or `YYYY/M[M]/D[D]` (the same separator twice), optionally followed by one

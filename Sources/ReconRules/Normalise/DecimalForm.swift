@@ -1,6 +1,6 @@
 /// The `decimal` step: rewrite a decimal number in its canonical form, in place.
 ///
-/// identifiers.md: "numbers as `1.50` vs `1.5`". Accepted: `[+-]digits[.[digits]]` and
+/// docs/identifiers.md: "numbers as `1.50` vs `1.5`". Accepted: `[+-]digits[.[digits]]` and
 /// `[+-].digits` (ASCII). Canonical: no `+`; integer part without leading zeros (`0` if none is
 /// left); fraction without trailing zeros, and no `.` if the fraction is empty; no `-` on zero.
 /// So `1.50` → `1.5`, `2.0` → `2`, `002` → `2`, `+.5` → `0.5`, `-0.00` → `0`. Anything else (an

@@ -1,7 +1,7 @@
 /// One step that makes a field's raw value comparable. The raw names (e.g. `"fullWidth"`) are the
 /// names used in the TOML configuration.
 ///
-/// The steps remove the false differences listed in identifiers.md ("Dirt seen in real copies"):
+/// The steps remove the false differences listed in docs/identifiers.md ("Dirt seen in real copies"):
 /// "Full-width ASCII (U+FF01–U+FF5E, offset 0xFEE0) and the ideographic space U+3000 in numbers and
 /// names; （） vs (); surrounding spaces; lower-case `x`; dates as `YYYYMMDD`, `YYYY-MM-DD`,
 /// `YYYY-MM-DD hh:mm:ss`, or unpadded `YYYY-M-D`; `''`, `'0'` or `无` standing for empty; numbers as
@@ -42,7 +42,7 @@ public enum FieldNormaliser: String, Sendable, Hashable, CaseIterable, Codable, 
     /// A placeholder standing for "no value" → NULL: `无` `暂无` `空` `-` `--` `/` `—` `——` `NULL`
     /// `N/A` (ASCII letters in any case). Only the whole value matches.
     case placeholderAsNull
-    /// The value `0` → NULL (identifiers.md: `'0'` standing for empty). With `decimal`, `0.00` and
+    /// The value `0` → NULL (docs/identifiers.md: `'0'` standing for empty). With `decimal`, `0.00` and
     /// `000` become `0` first and so NULL too. Configure it only where 0 is never a real value.
     case zeroAsNull
     /// The empty value → NULL (after the other steps, so with `trim` a value of only spaces too).

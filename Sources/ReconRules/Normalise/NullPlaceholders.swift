@@ -1,8 +1,8 @@
 /// The placeholders the `placeholderAsNull` step maps to NULL.
 ///
-/// identifiers.md: "`''`, `'0'` or `无` standing for empty". `''` is `emptyAsNull` and `'0'` is
+/// docs/identifiers.md: "`''`, `'0'` or `无` standing for empty". `''` is `emptyAsNull` and `'0'` is
 /// `zeroAsNull` (kept separate because 0 is a real value in many fields); this list holds the
-/// textual placeholders: `无` from identifiers.md and the usual dashes, slashes and words for
+/// textual placeholders: `无` from docs/identifiers.md and the usual dashes, slashes and words for
 /// "none" (this project's choice; extend here only).
 package enum NullPlaceholders {
     /// The placeholders; ASCII letters match in any case (`null`, `Null`, `n/a`).

@@ -18,8 +18,8 @@ public struct FieldSpec: Sendable, Equatable, Hashable {
 
 extension FieldSpec {
     // Normaliser sets for the kinds of core field (注3 of 交办运函〔2022〕1599号); they remove the
-    // dirt listed in identifiers.md ("false differences to normalise away") and nothing else.
-    // identifiers.md: "''、'0' or 无 standing for empty" — placeholders count as empty everywhere;
+    // dirt listed in docs/identifiers.md ("false differences to normalise away") and nothing else.
+    // docs/identifiers.md: "''、'0' or 无 standing for empty" — placeholders count as empty everywhere;
     // a lone '0' only in dates (in a number field 0 is a value).
     package static let identifierNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .upper, .placeholderAsNull, .emptyAsNull]
     static let codeNormalisers: [FieldNormaliser] = [.fullWidth, .trim, .upper, .placeholderAsNull, .emptyAsNull]

@@ -4,7 +4,7 @@
 /// 比率。95%及以上的得5分；90%至95%之间的，每下降1%扣0.5分；低于90%的，每下降1%扣1分，以此类推，
 /// 扣完为止。"
 ///
-/// indicators.md: "rate ≥ 95% → 5; 90% ≤ rate < 95% → 5 − 0.5·(95 − rate); rate < 90% →
+/// docs/rules.md: "rate ≥ 95% → 5; 90% ≤ rate < 95% → 5 − 0.5·(95 − rate); rate < 90% →
 /// 2.5 − 1·(90 − rate); floor 0. 92.5% → 3.75; 90% → 2.50; 88% → 0.50; 87.5% → 0.00.
 /// No business records in the ministry system for the quarter → rate undefined, score 0,
 /// reason '无业务数据' shown."

@@ -4,7 +4,7 @@
 /// 低于1%的得5分；1%以上的，每上升1%扣0.5分，以此类推，扣完为止。上升幅度不足1%的部分按1%计。
 /// 未在每季度第一周完成数据对账的省份，得0分。"
 ///
-/// indicators.md: "rate = differing records / all records of the province … 'All records' = the
+/// docs/rules.md: "rate = differing records / all records of the province … 'All records' = the
 /// distinct keys on either side (the union) … rate < 1% → 5. Otherwise the rise above 1% is
 /// rounded **up** to whole percentage points and each point costs 0.5: rate 1.00% → 5.00,
 /// 1.01% → 4.50, 2.00% → 4.50, 2.01% → 4.00, 10.00% → 0.50, 10.01% → 0.00."

@@ -1,6 +1,6 @@
 /// An exact fraction of two `Int`s, always in lowest terms with a positive denominator.
 ///
-/// indicators.md *Rounding and arithmetic*: "Counts are integers, so every rate is an exact
+/// docs/rules.md *Rounding and arithmetic*: "Counts are integers, so every rate is an exact
 /// fraction. Compute scores with exact (rational or fixed-point integer) arithmetic, never binary
 /// floating point: 990 of 1000 must be exactly 99% and score 5.00."
 ///

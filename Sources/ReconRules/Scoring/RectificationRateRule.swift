@@ -5,7 +5,7 @@
 /// 扣完为止。未在每季度第一周完成数据对账的省份，得0分；对账无差异的省份，得5分。"
 /// (2023 annex: "未在每季度次月第一周完成数据对账的省份，得0分" — `ScoringPolicy.workplan2023`.)
 ///
-/// indicators.md: "Piecewise linear, no rounding of the percentage: rate ≥ 99% → 5;
+/// docs/rules.md: "Piecewise linear, no rounding of the percentage: rate ≥ 99% → 5;
 /// 95% ≤ rate < 99% → 5 − 0.25·(99 − rate); rate < 95% → 4 − 0.5·(95 − rate); floor 0.
 /// 97.5% → 4.625 → 4.63 (see rounding); 95% → 4.00; 90% → 1.50; 87% → 0.00.
 /// Empty list (no differences) → 5. Window missed → 0."

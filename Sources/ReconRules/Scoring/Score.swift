@@ -1,7 +1,7 @@
 /// The score of one indicator, held exactly in hundredths of a point.
 ///
 /// 注6: "考核指标计分保留两位小数，不足0.01分的按0.01分计算，除特殊说明外，每项最低得分为0分。"
-/// indicators.md *Rounding and arithmetic*: "Final score: exact value, then rounded **up** to the
+/// docs/rules.md *Rounding and arithmetic*: "Final score: exact value, then rounded **up** to the
 /// next 0.01 where it has a remainder (不足0.01分的按0.01分计算): 4.625 → 4.63, 4.6201 → 4.63,
 /// 4.62 → 4.62." So a score is never negative and always a whole number of hundredths.
 ///

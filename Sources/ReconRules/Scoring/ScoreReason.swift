@@ -10,7 +10,7 @@ public enum ScoreReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// 10: no record on either side, so the rate is undefined; the policy decides the score
     /// (`ScoringPolicy.emptyReconciliation`).
     case noRecords = "no-records"
-    /// 12: no business records in the ministry system for the quarter → 0 (indicators.md:
+    /// 12: no business records in the ministry system for the quarter → 0 (docs/rules.md:
     /// "rate undefined, score 0, reason \"无业务数据\" shown").
     case noBusinessData = "no-business-data"
     /// 11: the official run found differences but its rectification list was never issued → 0,

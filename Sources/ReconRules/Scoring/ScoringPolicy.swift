@@ -9,7 +9,7 @@
 ///   的省份，得0分", read as the first 5 working days of the quarter's second month; indicator 10
 ///   as in 2022.
 /// - `jtys-2022-1599-calendar-week`: the 2022 text with "第一周" read as the first 7 calendar days
-///   (indicators.md *The window*: "Keep 'first 7 calendar days' as a named alternative").
+///   (docs/rules.md *The window*: "Keep 'first 7 calendar days' as a named alternative").
 public struct ScoringPolicy: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The stable name, stored with every score (`recon.scorings.policy`).
     public let name: String

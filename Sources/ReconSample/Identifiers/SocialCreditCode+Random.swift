@@ -9,7 +9,7 @@ extension SocialCreditCode {
     /// digits plus its GB 11714 check character, and the check character.
     ///
     /// The GB 11714 organisation-code check (weights `3 7 9 10 5 8 4 2`, `11 − sum mod 11`, 10 → `X`,
-    /// 11 → `0`) is not in identifiers.md; it only makes samples look real and is never validated.
+    /// 11 → `0`) is not in docs/identifiers.md; it only makes samples look real and is never validated.
     /// It reproduces the `600037341` of the known-good `91110000600037341L`.
     public static func random(province: ProvinceCode? = nil, using rng: inout some RandomNumberGenerator) -> SocialCreditCode {
         let entityType = IdentifierRandom.element(of: Array("123".utf8), using: &rng)

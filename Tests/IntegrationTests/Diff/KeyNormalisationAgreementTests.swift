@@ -9,7 +9,7 @@ import ReconTestSupport
 /// Swift pipeline gives for the same normalisers, value for value.
 @Suite("Key normalisation: SQL agrees with the Swift pipeline")
 struct KeyNormalisationAgreementTests {
-    /// Dirty keys as seen in real copies (identifiers.md) and edge cases.
+    /// Dirty keys as seen in real copies (docs/identifiers.md) and edge cases.
     static let values: [String?] = [
         nil, "", " ", "\u{3000}", " \t\r\n", "豫A12345", " 豫a12345 ", "豫Ａ１２３４５", "\u{3000}豫A12345\u{3000}",
         "410100000001", "４１０１００００００01", "11010519491231002x", "11010519491231002X ",

@@ -6,7 +6,7 @@ import ReconTestSupport
 @testable import ReconSample
 
 /// A small hand-built ministry/province pair with known differences and the noise of real copies
-/// (identifiers.md, "Dirt seen in real copies"), reconciled and stored.
+/// (docs/identifiers.md, "Dirt seen in real copies"), reconciled and stored.
 @Suite("Reconcile end to end")
 struct ReconcileEndToEndTests {
     static let columns = ["plate_number", "plate_colour", "vin", "length_mm", "seats", "total_mass_kg", "region_code",

@@ -59,7 +59,7 @@ struct ListIssuerTests {
         #expect(try fixture.results.execute("SELECT count(*) AS n FROM recon.list_items").singleRow().int("n") == 3)
     }
 
-    /// indicators.md *11*: issued 2025-09-30 → Oct 1–8 holiday, Oct 11 (Sat) a make-up working day →
+    /// docs/rules.md *11*: issued 2025-09-30 → Oct 1–8 holiday, Oct 11 (Sat) a make-up working day →
     /// days 1..5 = Oct 9, 10, 11, 13, 14 → deadline 2025-10-14 24:00 (stored as the exclusive end).
     @Test func deadlineAcrossNationalDayAndAMakeUpSaturday() throws {
         let fixture = try ListFixture("issuedl")

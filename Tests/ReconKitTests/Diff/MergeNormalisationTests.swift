@@ -6,7 +6,7 @@ import Testing
 struct MergeNormalisationTests {
     typealias F = DiffFixture
 
-    /// identifiers.md, "Dirt seen in real copies": none of these is a difference.
+    /// docs/identifiers.md, "Dirt seen in real copies": none of these is a difference.
     @Test("noise is not reported", arguments: [
         (F.op("K1"), F.op("K1", "郑州市运输有限公司 ")),                          // surrounding space
         (F.op("K1"), F.op("K1", "郑州市运输有限公司\u{3000}")),                   // ideographic space

@@ -13,7 +13,7 @@ func listInstant(_ text: String, sourceLocation: SourceLocation = #_sourceLocati
     }
 }
 
-/// A list issued 2025-09-30 10:00 Beijing with the indicators.md deadline (2025-10-14 24:00).
+/// A list issued 2025-09-30 10:00 Beijing with the docs/rules.md deadline (2025-10-14 24:00).
 func sampleList(id: Int64 = 7, recordSets: [String] = ["operators", "practitioners", "vehicles"]) -> RectificationList {
     RectificationList(id: id, runID: 3, provinceCode: "410000", provinceName: "河南省",
                       quarter: Quarter(validYear: 2025, number: 3), official: true,

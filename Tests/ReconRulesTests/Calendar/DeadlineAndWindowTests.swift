@@ -6,7 +6,7 @@ import Testing
 struct DeadlineAndWindowTests {
     let calendar = WorkdayCalendar.builtIn
 
-    /// indicators.md *11*: issued 2025-09-30 → days 1..5 = Oct 9, 10, 11, 13, 14 → deadline
+    /// docs/rules.md *11*: issued 2025-09-30 → days 1..5 = Oct 9, 10, 11, 13, 14 → deadline
     /// 2025-10-14 24:00.
     @Test func indicatorsExample() throws {
         let deadline = try calendar.rectificationDeadline(issuedAt: beijingInstant("2025-09-30T10:00:00+08:00"))

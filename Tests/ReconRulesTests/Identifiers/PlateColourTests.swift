@@ -18,7 +18,7 @@ struct PlateColourTests {
     }
 
     @Test func greenAndGradientGreenStayDifferent() {
-        // identifiers.md: 5 in one system and 94 in the other is a difference, never hidden.
+        // docs/identifiers.md: 5 in one system and 94 in the other is a difference, never hidden.
         #expect(PlateColour.green != PlateColour.gradientGreen)
         #expect(PlateColour.green.code != PlateColour.gradientGreen.code)
     }

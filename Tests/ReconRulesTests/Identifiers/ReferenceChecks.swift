@@ -1,4 +1,4 @@
-/// Check characters computed directly from the formulas in identifiers.md, written independently of
+/// Check characters computed directly from the formulas in docs/identifiers.md, written independently of
 /// the code under test, for building test values.
 enum ReferenceChecks {
     /// GB 11643: weights `7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2`, `sum mod 11` indexes `"10X98765432"`.

@@ -13,7 +13,7 @@ struct ResidentIDTests {
     }
 
     @Test func lowerCaseXIsTheSameNumber() throws {
-        // identifiers.md: "A lower-case `x` is the same number (normalise to upper case)."
+        // docs/identifiers.md: "A lower-case `x` is the same number (normalise to upper case)."
         #expect(ResidentID.isValid("11010519491231002x"))
         #expect(try ResidentID("11010519491231002x").value == "11010519491231002X")
         #expect(ResidentID.normalised("11010519491231002x") == "11010519491231002X")

@@ -11,7 +11,7 @@ struct SocialCreditCodeTests {
     }
 
     @Test func weightsAndAlphabetMatchTheReference() {
-        // identifiers.md lists the weights and the values A=10 … Y=30.
+        // docs/identifiers.md lists the weights and the values A=10 … Y=30.
         #expect(SocialCreditCode.weights == [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28])
         #expect(String(decoding: SocialCreditCode.alphabet, as: UTF8.self) == "0123456789ABCDEFGHJKLMNPQRTUWXY")
     }

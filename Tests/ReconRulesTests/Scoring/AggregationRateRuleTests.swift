@@ -3,8 +3,8 @@ import Testing
 
 @Suite("Indicator 12 数据归集率")
 struct AggregationRateRuleTests {
-    /// indicators.md: "92.5% → 3.75; 90% → 2.50; 88% → 0.50; 87.5% → 0.00".
-    @Test("worked examples of indicators.md", arguments: [
+    /// docs/rules.md: "92.5% → 3.75; 90% → 2.50; 88% → 0.50; 87.5% → 0.00".
+    @Test("worked examples of docs/rules.md", arguments: [
         ("92.5%", 15, 4, "3.75"), ("90%", 5, 2, "2.50"), ("88%", 1, 2, "0.50"), ("87.5%", 0, 1, "0.00"),
     ])
     func workedExamples(rate: String, n: Int, d: Int, expected: String) throws {

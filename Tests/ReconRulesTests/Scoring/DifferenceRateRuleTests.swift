@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Indicator 10 对账差异率")
 struct DifferenceRateRuleTests {
-    /// indicators.md: "rate 1.00% → 5.00, 1.01% → 4.50, 2.00% → 4.50, 2.01% → 4.00,
+    /// docs/rules.md: "rate 1.00% → 5.00, 1.01% → 4.50, 2.00% → 4.50, 2.01% → 4.00,
     /// 10.00% → 0.50, 10.01% → 0.00".
-    @Test("worked examples of indicators.md", arguments: [
+    @Test("worked examples of docs/rules.md", arguments: [
         ("1.00%", "5.00"), ("1.01%", "4.50"), ("2.00%", "4.50"), ("2.01%", "4.00"), ("10.00%", "0.50"),
         ("10.01%", "0.00"),
     ])

@@ -3,8 +3,8 @@ import Testing
 
 @Suite("Indicator 11 对账整改率")
 struct RectificationRateRuleTests {
-    /// indicators.md: "97.5% → 4.625 → 4.63 (see rounding); 95% → 4.00; 90% → 1.50; 87% → 0.00".
-    @Test("worked examples of indicators.md", arguments: [
+    /// docs/rules.md: "97.5% → 4.625 → 4.63 (see rounding); 95% → 4.00; 90% → 1.50; 87% → 0.00".
+    @Test("worked examples of docs/rules.md", arguments: [
         ("97.5%", 37, 8, "4.63"), ("95%", 4, 1, "4.00"), ("90%", 3, 2, "1.50"), ("87%", 0, 1, "0.00"),
     ])
     func workedExamples(rate: String, n: Int, d: Int, expected: String) throws {

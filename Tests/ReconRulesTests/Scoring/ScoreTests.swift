@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Score: 注6 rounding")
 struct ScoreTests {
-    /// 注6 "不足0.01分的按0.01分计算" and "每项最低得分为0分"; indicators.md: 4.625 → 4.63,
+    /// 注6 "不足0.01分的按0.01分计算" and "每项最低得分为0分"; docs/rules.md: 4.625 → 4.63,
     /// 4.6201 → 4.63, 4.62 → 4.62.
     @Test("rounded up to the next 0.01 when there is a remainder, never below 0", arguments: [
         (37, 8, "4.63"), (46201, 10000, "4.63"), (462, 100, "4.62"), (5, 1, "5.00"), (0, 1, "0.00"),

@@ -9,7 +9,7 @@
 /// - one row on each side → the core fields are compared after normalising → `field_mismatch`
 ///   (核心字段不一致) with the unequal fields' raw values.
 /// That is the precedence of `recon.differences.category` (0003_differences.sql); a key counts once
-/// toward the rate (indicators.md, indicator 10).
+/// toward the rate (docs/rules.md, indicator 10).
 import ReconRules
 
 struct KeyedMerger {

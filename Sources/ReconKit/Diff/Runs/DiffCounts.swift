@@ -1,6 +1,6 @@
 /// The counts of one record set's diff (a row of `recon.run_sets`).
 ///
-/// indicators.md: "A *record* is one key. 'All records' = the distinct keys on either side (the
+/// docs/rules.md: "A *record* is one key. 'All records' = the distinct keys on either side (the
 /// union), so the rate is never above 100%. A key with any difference … counts once."
 import ReconRules
 

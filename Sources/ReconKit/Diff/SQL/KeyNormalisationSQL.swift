@@ -23,7 +23,7 @@ public enum KeyNormalisationSQL {
     /// The white space of the normalisers: space, tab, LF, CR, U+3000 (ideographic space).
     static let whiteSpace = " \t\n\r\u{3000}"
 
-    /// Full-width ASCII U+FF01–U+FF5E and U+3000, and their half-width images (identifiers.md:
+    /// Full-width ASCII U+FF01–U+FF5E and U+3000, and their half-width images (docs/identifiers.md:
     /// "Full-width ASCII (U+FF01–U+FF5E, offset 0xFEE0) and the ideographic space U+3000").
     static let fullWidthFrom: String = {
         var text = ""
