@@ -6,6 +6,31 @@
 # embedding plugin and tool, and data/calendar (nothing is copied), in a temporary folder.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# 1. In the project's own package graph, ReconRules reaches no system library and no package.
+(cd "$root" && swift package dump-package) | python3 -c '
+import json, sys
+package = json.load(sys.stdin)
+targets = {t["name"]: t for t in package["targets"]}
+def deps(name):
+    out = []
+    for d in targets[name]["dependencies"]:
+        kind, value = next(iter(d.items()))
+        out.append((kind, value[0]))
+    return out
+seen, stack = set(), ["ReconRules"]
+while stack:
+    name = stack.pop()
+    if name in seen: continue
+    seen.add(name)
+    for kind, dep in deps(name):
+        if kind == "product": sys.exit(f"ReconRules reaches the package product {dep}")
+        stack.append(dep)
+c = [n for n in seen if targets[n]["type"] == "system"]
+if c: sys.exit(f"ReconRules reaches the system library target(s) {c}")
+print("check-rules-standalone: ReconRules depends on", sorted(seen - {"ReconRules"}) or "nothing", "- no C library, no package")
+'
+
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/recon-rules-standalone.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/Sources" "$scratch/Tests" "$scratch/Plugins"

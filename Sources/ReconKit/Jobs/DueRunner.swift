@@ -166,6 +166,9 @@ public final class DueRunner {
     func score(_ quarter: Quarter) -> DueOutcome {
         locked("recon.due.score.\(quarter)", step: "score", province: nil) {
             let lifecycle = QuarterLifecycle(results: results, calendar: calendar)
+            // An official run without its list (killed between the two) gets it now; the draft
+            // then waits for its deadline.
+            _ = try issueMissingOfficialLists(quarter)
             let first = try lifecycle.firstQuarter(configured: config.firstQuarter)
             switch try lifecycle.readiness(quarter, at: clock(), firstQuarter: first) {
             case let .done(reason), let .never(reason):
@@ -218,6 +221,7 @@ public final class DueRunner {
     func files(_ quarters: [Quarter]) -> DueOutcome? {
         guard let folder = config.outputDirectory else { return nil }
         return locked("recon.due.files", step: "files", province: nil) {
+            for quarter in quarters { _ = try issueMissingOfficialLists(quarter) }
             let files = ResultFiles(results: results, recordSets: config.recordSets, folder: folder)
             let removed = try files.removeStalePartials()
             var written: [String] = []
@@ -229,6 +233,20 @@ public final class DueRunner {
                               detail: (written.isEmpty ? "" : "wrote \(written.joined(separator: ", "))")
                                 + (removed.isEmpty ? "" : "\(written.isEmpty ? "" : "; ")removed stale \(removed.joined(separator: ", "))"))
         }
+    }
+
+    /// Issues the list of every official run of `quarter` that has none (not once the quarter is
+    /// drafted: its scores are computed then). Returns what was issued.
+    func issueMissingOfficialLists(_ quarter: Quarter) throws -> [String] {
+        if try ScoreStore.exists(quarter, on: results) { return [] }
+        var issued: [String] = []
+        for run in try OfficialRun.all(quarter: quarter, on: results) {
+            if let text = try issueOfficialList(run) {
+                logger.notice("official run \(run.runID) of \(quarter) had no list: \(text)")
+                issued.append(text)
+            }
+        }
+        return issued
     }
 
     /// Names, loudly, every province without an official run of `quarters` (unless published).

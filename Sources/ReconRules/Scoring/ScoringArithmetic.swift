@@ -30,8 +30,8 @@ enum ScoringArithmetic {
         return try run { () throws(RationalError) in try rate.multiplied(by: Rational(100)) }
     }
 
-    /// The reason text of a rate result: e.g. `对账差异率 1.01%（101/10000）` — the rate exact when
-    /// it has at most 4 decimals in percent (else `≈` and 4 decimals), with the unreduced counts.
+    /// The reason text of a rate result: e.g. `对账差异率 1.01%（101/10000）` — the rate as every
+    /// output shows it (``RateFormat``), with the unreduced counts.
     static func rateText(_ indicator: Indicator, rate: Rational, numerator: Int, denominator: Int) -> String {
         "\(indicator.chineseName) \(RateFormat.percentWithFraction(numerator, of: denominator, for: indicator))"
     }

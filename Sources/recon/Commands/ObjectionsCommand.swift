@@ -25,12 +25,9 @@ struct ObjectionsCommand: ParsableCommand {
             let quarter = try parseQuarter(quarter)
             let indicator: Indicator
             do { indicator = try Indicator(number: self.indicator) } catch { throw ValidationError("--indicator: \(error)") }
-            let loaded = try config.load()
-            _ = try loaded.province(province)
+            _ = try config.load().province(province)
             let now = try clock.instant()
-            let results = try config.results(loaded, application: "recon objections")
-            let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
-            let objection = try lifecycle.raiseObjection(quarter, province: province, indicator: indicator, text: text,
+            let objection = try LifecycleContext(config, application: "recon objections").lifecycle.raiseObjection(quarter, province: province, indicator: indicator, text: text,
                                                          by: CLIActor.name, at: now)
             print("objection \(objection.id) raised: \(objection.provinceCode) indicator \(objection.indicator.number) of \(quarter) (version id \(objection.scoringID))")
         }
@@ -45,10 +42,8 @@ struct ObjectionsCommand: ParsableCommand {
 
         func run() throws {
             let quarter = try self.quarter.map(parseQuarter)
-            let loaded = try config.load()
-            let results = try config.results(loaded, application: "recon objections")
-            let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
-            let objections = try lifecycle.objections(quarter: quarter, province: province)
+            let objections = try LifecycleContext(config, application: "recon objections").lifecycle
+                .objections(quarter: quarter, province: province)
             if objections.isEmpty { print("no objections"); return }
             for o in objections {
                 print("\(o.id)  \(o.quarter)  \(o.provinceCode)  指标\(o.indicator.number)  \(o.status.label)  \(BeijingTimeFormat.human(o.raisedAt))  \(o.text)"
@@ -71,11 +66,8 @@ struct ObjectionsCommand: ParsableCommand {
             guard numerator >= 0, denominator > 0, numerator <= denominator else {
                 throw ValidationError("--numerator and --denominator must give a rate between 0% and 100% (0 ≤ numerator ≤ denominator, denominator > 0)")
             }
-            let loaded = try config.load()
             let now = try clock.instant()
-            let results = try config.results(loaded, application: "recon objections")
-            let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
-            let (objection, correction) = try lifecycle.accept(objection: id, numerator: numerator, denominator: denominator,
+            let (objection, correction) = try LifecycleContext(config, application: "recon objections").lifecycle.accept(objection: id, numerator: numerator, denominator: denominator,
                                                                reason: reason, by: CLIActor.name, at: now)
             print("objection \(objection.id) accepted: version \(correction.version) (核对修正稿) of \(objection.quarter) is on notice")
         }
@@ -90,11 +82,8 @@ struct ObjectionsCommand: ParsableCommand {
         @OptionGroup var config: ConfigOption
 
         func run() throws {
-            let loaded = try config.load()
             let now = try clock.instant()
-            let results = try config.results(loaded, application: "recon objections")
-            let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
-            let objection = try lifecycle.reject(objection: id, reason: reason, by: CLIActor.name, at: now)
+            let objection = try LifecycleContext(config, application: "recon objections").lifecycle.reject(objection: id, reason: reason, by: CLIActor.name, at: now)
             print("objection \(objection.id) rejected: \(objection.decisionReason ?? "")")
         }
     }

@@ -42,11 +42,16 @@ struct ReconcileCommand: ParsableCommand {
         let loaded = try config.load()
         let environment = ProcessInfo.processInfo.environment
         // Migrates the results schema and brings recon.provinces in step with the config.
-        _ = try config.results(loaded, application: "recon reconcile")
+        let resultsDB = try config.results(loaded, application: "recon reconcile")
+        let calendar = try CalendarStore(connection: resultsDB).calendar()
         let recordSets = try sets.isEmpty ? loaded.recordSets : sets.map { try loaded.recordSet($0) }
         let targets = try (all ? loaded.provinces.map(\.code) : provinces).map { try loaded.province($0) }
         var options = ReconcileOptions()
         options.progress = !quiet && jobs == 1 && DiffProgress.stderrIsTerminal
+        // The first complete run inside a quarter's window is its official run, whoever starts it
+        // (docs/rules.md, "Official run"); a later one is a self-check.
+        options.official = OfficialMarking(calendar: calendar, policy: try ScoringPolicy.named(loaded.policyName),
+                                           requiredRecordSets: loaded.recordSets.map(\.name))
         let work = targets.map { province in
             { () -> Result<RunOutcome, any Error> in
                 Result {

@@ -35,6 +35,20 @@ enum CLIActor {
     }
 }
 
+/// The configuration, results database and lifecycle a lifecycle command works on.
+struct LifecycleContext {
+    let config: ReconConfig
+    let results: Connection
+    let lifecycle: QuarterLifecycle
+
+    /// Loads the configuration, connects (migrating the schema) and reads the calendar.
+    init(_ option: ConfigOption, application: String) throws {
+        config = try option.load()
+        results = try option.results(config, application: application)
+        lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
+    }
+}
+
 /// Parses `--quarter`.
 func parseQuarter(_ text: String) throws -> Quarter {
     do { return try Quarter.parse(text) } catch { throw ValidationError("--quarter: \(error)") }
@@ -73,9 +87,14 @@ struct ScoreShowCommand: ParsableCommand {
         let banner: String
         if store {
             let first = try lifecycle.firstQuarter(configured: loaded.firstQuarter)
+            var problems: [String] = []
             let version = try lifecycle.draft(quarter, at: now, firstQuarter: first, by: CLIActor.name) {
-                try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: policy, environment: environment)
+                let computed = try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: policy,
+                                                          environment: environment)
+                problems = computed.provinces.flatMap { p in p.problems.map { "province \(p.provinceCode): \($0)" } }
+                return computed
             }
+            for problem in problems { FileHandle.standardError.write(Data("recon score: problem: \(problem)\n".utf8)) }
             scores = version.scores
             banner = "\(quarter) 第\(version.version)版（\(version.kind.label)）已保存，公示期至 \(version.scores.noticeEnds)"
         } else {
@@ -136,11 +155,9 @@ struct ScorePublishCommand: ParsableCommand {
 
     func run() throws {
         let quarter = try parseQuarter(quarter)
-        let loaded = try config.load()
         let now = try clock.instant()
-        let results = try config.results(loaded, application: "recon score publish")
-        let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
-        let publication = try lifecycle.publish(quarter, by: CLIActor.name, at: now)
+        let context = try LifecycleContext(config, application: "recon score publish")
+        let publication = try context.lifecycle.publish(quarter, by: CLIActor.name, at: now)
         print("\(quarter) published (publication \(publication.id)); ranking: "
               + publication.ranks.map { "\($0.rank). \($0.provinceCode)" }.joined(separator: ", "))
     }
@@ -158,12 +175,14 @@ struct ScoreRepublishCommand: ParsableCommand {
 
     func run() throws {
         let quarter = try parseQuarter(quarter)
-        let loaded = try config.load()
         let now = try clock.instant()
-        let results = try config.results(loaded, application: "recon score republish")
-        let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
-        let publication = try lifecycle.republish(quarter, reason: reason, by: CLIActor.name, at: now) {
-            try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: nil,
+        let context = try LifecycleContext(config, application: "recon score republish")
+        // Scored anew under the policy the quarter was published with.
+        let publishedPolicy: String? = if case let .published(_, current) = try context.lifecycle.stage(quarter) {
+            current.scores.policy.name
+        } else { nil }
+        let publication = try context.lifecycle.republish(quarter, reason: reason, by: CLIActor.name, at: now) {
+            try QuarterScoring.compute(config: context.config, results: context.results, quarter: quarter, policyName: publishedPolicy,
                                        environment: ProcessInfo.processInfo.environment)
         }
         print("\(quarter) republished (publication \(publication.id)): \(reason)")

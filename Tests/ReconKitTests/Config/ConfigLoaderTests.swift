@@ -34,6 +34,16 @@ struct ConfigLoaderTests {
         #expect(missing.description.contains("recon.toml:7"))
     }
 
+    @Test func firstQuarterIsReadAndCheckedWithItsLine() throws {
+        let config = try ConfigLoader.parse("first_quarter = \"2026Q3\"\n" + Self.sample, fileName: "recon.toml")
+        #expect(config.firstQuarter?.description == "2026Q3")
+        #expect(try ConfigLoader.parse(Self.sample, fileName: "recon.toml").firstQuarter == nil)
+        let error = try #require(throws: (any Error).self) {
+            try ConfigLoader.parse("first_quarter = \"2026Q5\"\n" + Self.sample, fileName: "recon.toml")
+        }
+        #expect("\(error)".contains("recon.toml:1"))
+    }
+
     @Test func unknownKeyNamesLineAndSuggestion() throws {
         let text = Self.sample + "\n[[record_set]]\nname = \"vehicles\"\nprovince_tabel = \"yz.vehicle\"\n"
         let error = try #require(throws: TOMLError.self) { try ConfigLoader.parse(text, fileName: "recon.toml") }

@@ -52,6 +52,36 @@ struct TrackingRulesTests {
         #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: check, kind: .deleted, resolvedAt: check))
     }
 
+    /// docs/rules.md, "Tracking": deleting the ministry's row of a core-field mismatch does not
+    /// rectify it — neither a cancellation with its 报送时间 nor a row that vanished.
+    @Test(arguments: [DiffCategory.fieldMismatch, .provinceOnly, .emptyKey])
+    func deletionIsNoRectificationOfOtherCategories(category: DiffCategory) {
+        let submitted = listInstant("2025-10-09T09:00:00+08:00")
+        let cancelled = SideSummary(total: 1, live: 0, firstSubmittedAfterIssue: submitted, firstAfterIssueDeleted: true)
+        let province = SideSummary(total: 1, live: 1, onlyLiveRow: row())
+        let byFlag = TrackingRules.evaluate(item: item(category), ministry: cancelled, province: province,
+                                            issuedAt: issued, checkTime: check, fields: fields)
+        #expect(byFlag?.reuploadedAt == nil && byFlag?.kind == nil)
+        let vanished = TrackingRules.evaluate(item: item(category), ministry: .absent, province: province,
+                                              issuedAt: issued, checkTime: check, fields: fields)
+        #expect(vanished?.reuploadedAt == nil && vanished?.kind == nil)
+    }
+
+    /// A duplicated key at the ministry is answered by cancelling the extra copy while one stays.
+    @Test func cancellingAMinistryDuplicateAnswersIt() {
+        let submitted = listInstant("2025-10-09T09:00:00+08:00")
+        let oneLeft = SideSummary(total: 2, live: 1, firstSubmittedAfterIssue: submitted, firstAfterIssueDeleted: true,
+                                  onlyLiveRow: row())
+        let province = SideSummary(total: 1, live: 1, onlyLiveRow: row())
+        let update = TrackingRules.evaluate(item: item(.duplicateKey, ministryCount: 2), ministry: oneLeft, province: province,
+                                            issuedAt: issued, checkTime: check, fields: fields)
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .deleted, resolvedAt: check))
+        // Cancelling every copy is no answer.
+        let none = SideSummary(total: 2, live: 0, firstSubmittedAfterIssue: submitted, firstAfterIssueDeleted: true)
+        #expect(TrackingRules.evaluate(item: item(.duplicateKey, ministryCount: 2), ministry: none, province: province,
+                                       issuedAt: issued, checkTime: check, fields: fields)?.kind == nil)
+    }
+
     @Test func aKeyThatWasNeverAtTheMinistryDoesNotVanish() {
         let update = TrackingRules.evaluate(item: item(.provinceOnly, ministryCount: 0), ministry: .absent,
                                             province: SideSummary(total: 1, live: 1, onlyLiveRow: row()),

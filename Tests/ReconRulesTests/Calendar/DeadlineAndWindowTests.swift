@@ -114,4 +114,17 @@ struct DeadlineAndWindowTests {
         // 2025Q3 → 10th working day of Oct 2025 = Oct 21 (see the month test).
         #expect(try calendar.resultsDueDate(Quarter.parse("2025Q3")).value == civilDate("2025-10-21"))
     }
+
+    /// docs/rules.md, "Draft scores": a draft made after the results date still gets 5 working days
+    /// of notice; one made on time ends with the quarter's own notice.
+    @Test func aLateDraftKeepsFiveWorkingDaysOfNotice() throws {
+        let calendar = WorkdayCalendar.builtIn
+        let q3 = try Quarter.parse("2026Q3")
+        #expect(try calendar.publicNoticeEnd(q3, draftedOn: civilDate("2026-10-20")) == civilDate("2026-10-26"))
+        #expect(try calendar.publicNoticeEnd(q3, draftedOn: civilDate("2026-10-19")) == civilDate("2026-10-26"))
+        // Drafted Thu 2026-10-22: notice 22, 23, 26, 27, 28.
+        #expect(try calendar.publicNoticeEnd(q3, draftedOn: civilDate("2026-10-22")) == civilDate("2026-10-28"))
+        // Drafted on a Saturday: day 1 is the Monday.
+        #expect(try calendar.publicNoticeEnd(startingOn: civilDate("2026-10-24")).value == civilDate("2026-10-30"))
+    }
 }
