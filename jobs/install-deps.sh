@@ -9,6 +9,7 @@ packages=(
   libxlsxwriter-dev   # CXlsxWriter: XLSX rectification lists
   xlsx2csv            # tests read generated XLSX back
   python3             # pg-local.sh picks a free port with it
+  libreoffice-calc-nogui  # tests open the CSV lists in LibreOffice (soffice --convert-to)
 )
 
 missing=()

@@ -10,6 +10,8 @@ public struct ListRowFormatter: Sendable {
     public let recordSets: [RecordSetSpec]
     /// The time of the export (待整改 vs 已逾期未上传).
     public let now: Date
+    /// How CSV cells are written (spreadsheet-safe by default).
+    public var csvStyle: CSVCellStyle = .spreadsheetSafe
 
     /// What every row repeats, computed once (a list may have millions of rows).
     let issuedText: String
@@ -37,8 +39,13 @@ public struct ListRowFormatter: Sendable {
         self.keyNames = keyNames
     }
 
-    /// The row as CSV fields (times `2025-10-14 23:59:59`, Beijing).
+    /// The row as CSV fields (times `2025-10-14 23:59:59`, Beijing), each written by `csvStyle`.
     public func csvFields(_ row: ListRow) -> [String?] {
+        rawCSVFields(row).map { $0.map(csvStyle.cell) }
+    }
+
+    /// The row's CSV fields before `csvStyle`.
+    func rawCSVFields(_ row: ListRow) -> [String?] {
         ListColumn.allCases.map { column in
             switch column {
             case .itemNo: return String(row.itemNo)

@@ -49,6 +49,8 @@ struct ListsCommand: ParsableCommand {
         @Option(help: "Output folder.") var out: String = "."
         @Option(name: .customLong("as"), help: "Record the export as a download by this name (sets first_download_at).") var downloadedBy: String?
         @Option(help: "The time of the export, ISO 8601 with offset (default: now; decides 待整改 vs 已逾期未上传).") var now: String?
+        @Flag(help: "CSV: write every value exactly (…_raw.csv), without the spreadsheet protection of formulas and long digit strings.")
+        var raw = false
         @OptionGroup var config: ConfigOption
 
         func validate() throws {
@@ -68,10 +70,11 @@ struct ListsCommand: ParsableCommand {
             let when = try now.map(BeijingTime.parseTimestamp) ?? Date()
             let exported: ExportedList
             if let list {
-                exported = try exporter.export(listID: list, format: format, to: out, now: when, downloadedBy: downloadedBy)
+                exported = try exporter.export(listID: list, format: format, to: out, now: when, downloadedBy: downloadedBy,
+                                               csvStyle: raw ? .raw : .spreadsheetSafe)
             } else {
                 exported = try exporter.export(province: province!, quarter: try Quarter.parse(quarter!), format: format,
-                                               to: out, now: when, downloadedBy: downloadedBy)
+                                               to: out, now: when, downloadedBy: downloadedBy, csvStyle: raw ? .raw : .spreadsheetSafe)
             }
             let sheets = exported.sheets.isEmpty ? "" : ", sheets: \(exported.sheets.joined(separator: " "))"
             print("\(exported.path): \(exported.items) items in \(exported.rows) rows\(sheets)")

@@ -46,7 +46,7 @@ struct ListExportTests {
         let rows = try CSVReader.read(path: exported.path)
         #expect(rows.count == 6)
         #expect(rows[0].map { $0 ?? "" } == ListColumn.headers)
-        #expect(rows[1] == ["1", "经营业户", "经营许可证号", "410100000001", "核心字段不一致", "经营业户名称",
+        #expect(rows[1] == ["1", "经营业户", "经营许可证号", "=\"410100000001\"", "核心字段不一致", "经营业户名称",
                             "郑州市\"快运\",物流有限公司", "郑州市快运物流\n有限公司", "1", "1", "2025-09-30 10:00:00",
                             "2025-10-14 23:59:59", "待整改", nil, nil])
         #expect(rows[2][0] == "1" && rows[2][5] == "业户地址" && rows[2][6] == nil && rows[2][7] == "金水区, 1号")

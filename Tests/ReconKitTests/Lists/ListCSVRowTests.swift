@@ -24,7 +24,7 @@ struct ListCSVRowTests {
         let formatter = ListRowFormatter(list: sampleList(), recordSets: RecordSetSpec.reference,
                                          now: listInstant("2025-10-20T09:00:00+08:00"))
         let rows = Self.awkward.map(formatter.csvFields)
-        #expect(rows[0] == ["1", "经营业户", "经营许可证号", "410100000001", "核心字段不一致", "经营业户名称",
+        #expect(rows[0] == ["1", "经营业户", "经营许可证号", "=\"410100000001\"", "核心字段不一致", "经营业户名称",
                             "郑州市\"快运\",物流有限公司", "郑州市快运物流\n有限公司（总部）", "1", "1",
                             "2025-09-30 10:00:00", "2025-10-14 23:59:59", "已逾期未上传", nil, nil])
         #expect(rows[1][6] == nil)
@@ -61,5 +61,19 @@ struct ListCSVRowTests {
         #expect(back[1][7] == "郑州市快运物流\n有限公司（总部）")
         #expect(back[2][7] == " 前后有空格 ")
         #expect(back[1][12] == "待整改")
+    }
+
+    /// docs/rules.md, "Lists in spreadsheets": formulas neutralised, long digit strings kept as text.
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x\",\"点击查看\")", "'=HYPERLINK(\"http://x\",\"点击查看\")"),
+        ("+1+2", "'+1+2"), ("-2+3", "'-2+3"), ("@SUM(1,2)", "'@SUM(1,2)"), ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("\tx", "'\tx"), ("\rx", "'\rx"),
+        ("410102196707138123", "=\"410102196707138123\""), ("410100000001", "=\"410100000001\""),
+        ("0123", "=\"0123\""), ("41010219670713812X", "41010219670713812X"), ("41010000000", "41010000000"),
+        ("410000", "410000"), ("0", "0"), ("", ""), ("豫A12345", "豫A12345"), ("a=b", "a=b"),
+    ])
+    func spreadsheetSafeCells(value: String, written: String) {
+        #expect(CSVCellStyle.spreadsheetSafe.cell(value) == written)
+        #expect(CSVCellStyle.raw.cell(value) == value)
     }
 }
