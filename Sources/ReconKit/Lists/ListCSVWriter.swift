@@ -12,7 +12,7 @@ struct ListCSVWriter {
         let writer = try CSVWriter(path: path)
         try writer.writeRow(ListColumn.headers)
         var items = 0, rows = 0, lastItem: Int? = nil
-        try ListRowStream(connection: db).forEachRow(listID: formatter.list.id) { row in
+        try ListRowStream(connection: db).forEachRow(listID: formatter.list.id, outstandingOnly: formatter.outstandingOnly) { row in
             try writer.writeRow(formatter.csvFields(row))
             rows += 1
             if row.itemNo != lastItem {

@@ -35,32 +35,36 @@ public struct ListExporter {
     ///   - downloadedBy: when given, the export is recorded as a download by this name
     ///     (`recon.list_downloads`, and `first_download_at` when it is the first).
     ///   - csvStyle: how CSV cells are written (``CSVCellStyle``; `raw` files are named `…_raw.csv`).
+    ///   - outstandingOnly: only the items still to rectify (待整改), in `…_待整改.csv|xlsx`.
     public func export(listID: Int64, format: ListFormat, to directory: String, now: Date = Date(),
-                       downloadedBy: String? = nil, csvStyle: CSVCellStyle = .spreadsheetSafe) throws -> ExportedList {
+                       downloadedBy: String? = nil, csvStyle: CSVCellStyle = .spreadsheetSafe,
+                       outstandingOnly: Bool = false) throws -> ExportedList {
         try export(try ListStore(connection: connection).list(id: listID), format: format, to: directory,
-                   now: now, downloadedBy: downloadedBy, csvStyle: csvStyle)
+                   now: now, downloadedBy: downloadedBy, csvStyle: csvStyle, outstandingOnly: outstandingOnly)
     }
 
     /// Exports the list a province answers for a quarter (the official one, else the latest).
     public func export(province: String, quarter: Quarter, format: ListFormat, to directory: String, now: Date = Date(),
-                       downloadedBy: String? = nil, csvStyle: CSVCellStyle = .spreadsheetSafe) throws -> ExportedList {
+                       downloadedBy: String? = nil, csvStyle: CSVCellStyle = .spreadsheetSafe,
+                       outstandingOnly: Bool = false) throws -> ExportedList {
         try export(try ListStore(connection: connection).list(province: province, quarter: quarter), format: format,
-                   to: directory, now: now, downloadedBy: downloadedBy, csvStyle: csvStyle)
+                   to: directory, now: now, downloadedBy: downloadedBy, csvStyle: csvStyle, outstandingOnly: outstandingOnly)
     }
 
     /// Exports `list`.
     func export(_ list: RectificationList, format: ListFormat, to directory: String, now: Date,
-                downloadedBy: String?, csvStyle: CSVCellStyle = .spreadsheetSafe) throws -> ExportedList {
+                downloadedBy: String?, csvStyle: CSVCellStyle = .spreadsheetSafe, outstandingOnly: Bool = false) throws -> ExportedList {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ListError.cannotWrite(path: directory, reason: "no such directory")
         }
         let raw = format == .csv && csvStyle == .raw
-        let name = "\(list.fileStem)\(raw ? "_raw" : "").\(format.fileExtension)"
+        let name = "\(list.fileStem)\(outstandingOnly ? "_待整改" : "")\(raw ? "_raw" : "").\(format.fileExtension)"
         let path = (directory as NSString).appendingPathComponent(name)
         let partial = (directory as NSString).appendingPathComponent(".\(name).partial")
         var formatter = ListRowFormatter(list: list, recordSets: recordSets, now: now)
         formatter.csvStyle = csvStyle
+        formatter.outstandingOnly = outstandingOnly
         let written: (items: Int, rows: Int, sheets: [String])
         do {
             written = try connection.transaction { db in

@@ -12,6 +12,8 @@ public struct ListRowFormatter: Sendable {
     public let now: Date
     /// How CSV cells are written (spreadsheet-safe by default).
     public var csvStyle: CSVCellStyle = .spreadsheetSafe
+    /// Only the items still to rectify (待整改: not re-uploaded, or re-uploaded and still differing).
+    public var outstandingOnly = false
 
     /// What every row repeats, computed once (a list may have millions of rows).
     let issuedText: String

@@ -51,7 +51,7 @@ struct ListXLSXWriter {
             }
 
             var lastItem: Int? = nil
-            try ListRowStream(connection: db).forEachRow(listID: list.id) { row in
+            try ListRowStream(connection: db).forEachRow(listID: list.id, outstandingOnly: formatter.outstandingOnly) { row in
                 if row.recordSet != currentSet { try switchTo(row.recordSet) }
                 if row.itemNo != lastItem {
                     try flushItem()

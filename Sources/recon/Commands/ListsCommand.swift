@@ -51,6 +51,8 @@ struct ListsCommand: ParsableCommand {
         @Option(help: "The time of the export, ISO 8601 with offset (default: now; decides 待整改 vs 已逾期未上传).") var now: String?
         @Flag(help: "CSV: write every value exactly (…_raw.csv), without the spreadsheet protection of formulas and long digit strings.")
         var raw = false
+        @Flag(help: "Only the items still to rectify (待整改: not re-uploaded, or re-uploaded and still differing), in …_待整改.csv|xlsx.")
+        var outstanding = false
         @OptionGroup var config: ConfigOption
 
         func validate() throws {
@@ -71,10 +73,10 @@ struct ListsCommand: ParsableCommand {
             let exported: ExportedList
             if let list {
                 exported = try exporter.export(listID: list, format: format, to: out, now: when, downloadedBy: downloadedBy,
-                                               csvStyle: raw ? .raw : .spreadsheetSafe)
+                                               csvStyle: raw ? .raw : .spreadsheetSafe, outstandingOnly: outstanding)
             } else {
                 exported = try exporter.export(province: province!, quarter: try Quarter.parse(quarter!), format: format,
-                                               to: out, now: when, downloadedBy: downloadedBy, csvStyle: raw ? .raw : .spreadsheetSafe)
+                                               to: out, now: when, downloadedBy: downloadedBy, csvStyle: raw ? .raw : .spreadsheetSafe, outstandingOnly: outstanding)
             }
             let sheets = exported.sheets.isEmpty ? "" : ", sheets: \(exported.sheets.joined(separator: " "))"
             print("\(exported.path): \(exported.items) items in \(exported.rows) rows\(sheets)")

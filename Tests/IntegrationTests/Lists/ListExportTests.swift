@@ -31,6 +31,28 @@ struct ListExportTests {
                                                                   issuedAt: at("2025-09-30T10:00:00+08:00")).list
     }
 
+    /// 待整改: items not re-uploaded, and items re-uploaded but still differing; nothing else.
+    @Test func outstandingExportKeepsWhatIsLeftToDo() throws {
+        let fixture = try ListFixture("expout")
+        let list = try seed(fixture)
+        // Item 1 re-uploaded and now consistent; item 2 re-uploaded but still differing; 3 and 4 untouched.
+        try fixture.results.execute("""
+            UPDATE recon.list_items SET reuploaded_at = '2025-10-09 10:00+08', reupload_kind = 'reupload', on_time = true,
+                resolved = (item_no = 1) WHERE list_id = $1 AND item_no IN (1, 2)
+            """, [String(list.id)])
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let exported = try ListExporter(connection: fixture.results)
+            .export(listID: list.id, format: .csv, to: directory, now: at("2025-10-10T09:00:00+08:00"), outstandingOnly: true)
+        #expect((exported.path as NSString).lastPathComponent == "整改清单_410000_2025Q3_\(list.id)_待整改.csv")
+        let rows = try CSVReader.read(path: exported.path)
+        #expect(Set(rows.dropFirst().compactMap { $0[0] }) == ["2", "3", "4"])
+        #expect(exported.items == 3)
+        let xlsx = try ListExporter(connection: fixture.results)
+            .export(listID: list.id, format: .xlsx, to: directory, now: at("2025-10-10T09:00:00+08:00"), outstandingOnly: true)
+        #expect(xlsx.items == 3)
+    }
+
     @Test func csvRoundTrip() throws {
         let fixture = try ListFixture("expcsv")
         let list = try seed(fixture)
