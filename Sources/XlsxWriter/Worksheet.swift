@@ -75,6 +75,18 @@ public final class Worksheet {
         try check(status, "worksheet_set_column")
     }
 
+    /// Print setup of a wide table: A4 landscape, every column on one page width (as many pages
+    /// down as needed), the first `headerRows` rows repeated on each printed page.
+    public func setUpPrintingAsWideTable(headerRows: Int = 1) throws {
+        let handle = try liveHandle()
+        worksheet_set_landscape(handle)
+        worksheet_set_paper(handle, 9)  // A4
+        worksheet_fit_to_pages(handle, 1, 0)
+        if headerRows > 0 {
+            try check(worksheet_repeat_rows(handle, 0, lxw_row_t(headerRows - 1)), "worksheet_repeat_rows")
+        }
+    }
+
     /// Freezes row 1 so that the header stays visible while scrolling.
     public func freezeTopRow() throws {
         worksheet_freeze_panes(try liveHandle(), 1, 0)

@@ -92,6 +92,25 @@ struct WorkbookRoundTripTests {
         #expect(xml.contains("<col min=\"2\" max=\"2\" width=\"30.7109375\" customWidth=\"1\"/>"))
     }
 
+    /// A list prints as a wide table: A4 landscape, one page wide, header row on every page.
+    @Test func printSetupOfAWideTable() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("print.xlsx")
+        let workbook = try Workbook(path: path)
+        let sheet = try workbook.addWorksheet(name: "营运车辆")
+        try sheet.writeHeader(["A", "B"])
+        try sheet.writeRow([.text("x"), .text("y")])
+        try sheet.setUpPrintingAsWideTable(headerRows: 1)
+        try workbook.close()
+        let xml = try Xlsx2CSV.zipMember("xl/worksheets/sheet1.xml", of: path)
+        #expect(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"))
+        #expect(xml.contains("paperSize=\"9\""))
+        #expect(xml.contains("orientation=\"landscape\""))
+        #expect(xml.contains("fitToHeight=\"0\""))
+        let book = try Xlsx2CSV.zipMember("xl/workbook.xml", of: path)
+        #expect(book.contains("_xlnm.Print_Titles"))
+    }
+
     @Test func literalUnderscoreXSequencesAreProtectedFromExcelDecoding() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("escape.xlsx")

@@ -17,8 +17,10 @@ struct ListSummarySheet {
     /// Writes the sheet.
     func write(into workbook: Workbook) throws {
         let sheet = try workbook.addWorksheet(name: Self.name)
+        // Column B holds the dates (2025-10-14 23:59:59 needs 19 characters) and the header words.
         try sheet.setColumnWidth(0, 16)
-        for column in 1...7 { try sheet.setColumnWidth(column, 15) }
+        try sheet.setColumnWidth(1, 22)
+        for column in 2...7 { try sheet.setColumnWidth(column, 15) }
         try sheet.writeHeader(["对账差异数据整改清单"])
         try sheet.writeRow([])
         let deadlineNote = "第\(WorkdayCalendar.rectificationWorkingDays)个工作日24:00（北京时间）前上传有效"
@@ -49,6 +51,7 @@ struct ListSummarySheet {
 
         try sheet.writeHeader(["整改说明"])
         for line in ListGuidance.lines { try sheet.writeRow([.text(line)]) }
+        try sheet.setUpPrintingAsWideTable(headerRows: 0)
         try sheet.writeRow([.text("9. 每个数据类别一个工作表；超过单表行数上限（\(rowLimit)行，含表头）时续表命名为“\(ListLabels.recordSet(setsInOrder.last ?? "vehicles", in: recordSets))(2)”等。")])
     }
 

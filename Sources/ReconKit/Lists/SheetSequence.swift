@@ -53,6 +53,7 @@ final class SheetSequence {
             try sheet.setColumnWidth(column.rawValue, column.spreadsheetWidth)
         }
         try sheet.freezeTopRow()
+        try sheet.setUpPrintingAsWideTable(headerRows: 1)
         return sheet
     }
 }
