@@ -7,6 +7,7 @@ public enum Portal {
     /// and the pages.
     public static func router(settings: PortalSettings) -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
+        router.add(middleware: SecurityHeadersMiddleware<PortalContext>())
         router.add(middleware: LogRequestsMiddleware(.info))
         router.get("health") { _, _ -> HealthJSON in
             let ok = (try? await settings.database.run { try $0.execute("SELECT 1").rows.count }) == 1

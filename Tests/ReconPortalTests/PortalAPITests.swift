@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PostgresClient
@@ -23,6 +24,26 @@ struct PortalAPITests {
             }
             try await client.execute(uri: uri, method: .get, headers: [.authorization: "Basic abc"]) { response in
                 #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    /// Every answer — data, download, page, 401, 404 — carries the hardening headers.
+    @Test func securityHeadersOnEveryResponse() async throws {
+        let fixture = try PortalFixture("pheaders")
+        try await fixture.application().test(.router) { client in
+            let requests: [(String, HTTPFields)] = [
+                ("/api/lists", bearer(fixture.henanToken)), ("/api/lists/\(fixture.henanList)/download?format=csv", bearer(fixture.henanToken)),
+                ("/api/lists", [:]), ("/api/lists/999999", bearer(fixture.henanToken)), ("/", [:]), ("/health", [:]),
+            ]
+            for (uri, headers) in requests {
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(uri)")
+                    #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY", "\(uri)")
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
+                    #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(uri)")
+                    #expect(response.headers[.cacheControl] == "no-store", "\(uri)")
+                }
             }
         }
     }

@@ -40,6 +40,29 @@ struct PortalOpenAPITests {
         for key in keys { #expect(dictionary[key] != nil, "\(schema).\(key) missing") }
     }
 
+    /// The file parses as YAML and is a valid OpenAPI document for a real validator
+    /// (openapi-spec-validator, from PyPI; jobs/install-deps.sh installs it when missing).
+    @Test func theFileIsValidOpenAPI() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import sys
+            from openapi_spec_validator import validate
+            from openapi_spec_validator.readers import read_from_filename
+            spec, _ = read_from_filename(sys.argv[1])
+            validate(spec)
+            print("valid")
+            """, Self.specPath]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "openapi-spec-validator: \(text)")
+        #expect(text.contains("valid"))
+    }
+
     @Test func documentedPathsAndRequiredProperties() async throws {
         #expect(try Self.paths() == ["/health", "/api/lists", "/api/lists/{id}", "/api/lists/{id}/download", "/api/progress", "/api/scores"])
         let required = try Self.requiredProperties()
