@@ -141,6 +141,14 @@ public enum ConfigLoader {
             ministrySubmittedColumn: try text("ministry_submitted_column", base?.ministrySubmittedColumn ?? "submitted_at"),
             ministryDeletedColumn: try text("ministry_deleted_column", base?.ministryDeletedColumn ?? "deleted"),
             provinceTable: try text("province_table", base?.provinceTable))
+        if let values = try table.optionalStringArray("ministry_deleted_values") {
+            guard !spec.ministryDeletedColumn.isEmpty else {
+                throw table.error(at: "ministry_deleted_values", "ministry_deleted_values needs a ministry_deleted_column")
+            }
+            spec.ministryDeletedValues = values
+        } else {
+            spec.ministryDeletedValues = base?.ministryDeletedValues
+        }
         spec.origin = "\(table.fileName):\(table.line.map(String.init) ?? "?") [[record_set]] \(name)"
         return spec
     }
@@ -170,8 +178,11 @@ public enum ConfigLoader {
                         }
                     }
                 }
+                let ministryColumn = try sub.optionalString("ministry_column") ?? reference?.ministryColumn
                 try sub.finish()
-                specs.append(FieldSpec(column: column, label: label, normalisers: normalisers))
+                var spec = FieldSpec(column: column, label: label, normalisers: normalisers)
+                spec.ministryColumn = ministryColumn == column ? nil : ministryColumn
+                specs.append(spec)
             default:
                 throw table.error(at: key, element: i, "\(key)[\(i)] must be a column name or an inline table")
             }

@@ -41,17 +41,18 @@ public struct TrackingQuery: Sendable {
 
     /// The normalised key column `index` of a row of `alias` (nil: unqualified), empty as `''`: the
     /// expression the join compares and the recommended index holds.
-    func keyExpression(_ index: Int, alias: String?) throws -> String {
+    func keyExpression(_ index: Int, alias: String?, ministry: Bool) throws -> String {
         let key = recordSet.key[index]
-        let column = (alias.map { "\($0)." } ?? "") + SQLText.identifier(key.column)
+        let name = key.columnName(ministry: ministry)
+        let column = (alias.map { "\($0)." } ?? "") + SQLText.identifier(name)
         let expression = try KeyNormalisationSQL.expression(column: column, normalisers: key.normalisers,
-                                                            recordSet: recordSet.name, columnName: key.column)
+                                                            recordSet: recordSet.name, columnName: name)
         return "coalesce(\(expression), '')"
     }
 
     /// The join condition of the side's table `alias` on the batch's keys `t`.
-    func keyCondition(alias: String) throws -> String {
-        try recordSet.key.indices.map { "\(try keyExpression($0, alias: alias)) COLLATE \"C\" = t.k\($0)" }
+    func keyCondition(alias: String, ministry: Bool) throws -> String {
+        try recordSet.key.indices.map { "\(try keyExpression($0, alias: alias, ministry: ministry)) COLLATE \"C\" = t.k\($0)" }
             .joined(separator: " AND ")
     }
 
@@ -61,18 +62,20 @@ public struct TrackingQuery: Sendable {
     /// database administrators of the ministry's and the province's registries; recon never runs
     /// them itself.
     public func recommendedIndexes() throws -> (ministry: String, province: String) {
-        let keys = try recordSet.key.indices.map { "(\(try keyExpression($0, alias: nil))) COLLATE \"C\"" }
-            .joined(separator: ", ")
+        let keys = { (ministry: Bool) in
+            try self.recordSet.key.indices.map { "(\(try self.keyExpression($0, alias: nil, ministry: ministry))) COLLATE \"C\"" }
+                .joined(separator: ", ")
+        }
         let name = SQLText.identifier("recon_\(recordSet.name)_normalised_key")
         return ("CREATE INDEX IF NOT EXISTS \(name) ON \(try SQLText.qualifiedTable(recordSet.ministryTable)) "
-                    + "(\(SQLText.identifier(recordSet.ministryProvinceColumn)), \(keys))",
-                "CREATE INDEX IF NOT EXISTS \(name) ON \(try SQLText.qualifiedTable(recordSet.provinceTable)) (\(keys))")
+                    + "(\(SQLText.identifier(recordSet.ministryProvinceColumn)), \(try keys(true)))",
+                "CREATE INDEX IF NOT EXISTS \(name) ON \(try SQLText.qualifiedTable(recordSet.provinceTable)) (\(try keys(false)))")
     }
 
     /// The compared core fields of a row of `alias` as one JSON array of text (NULL kept).
-    func fieldsJSON(alias: String) -> String {
+    func fieldsJSON(alias: String, ministry: Bool) -> String {
         guard !recordSet.fields.isEmpty else { return "'[]'::jsonb" }
-        return "to_jsonb(ARRAY[" + recordSet.fields.map { "\(alias).\(SQLText.identifier($0.column))::text" }
+        return "to_jsonb(ARRAY[" + recordSet.fields.map { "\(alias).\(SQLText.identifier($0.columnName(ministry: ministry)))::text" }
             .joined(separator: ", ") + "])"
     }
 
@@ -81,8 +84,8 @@ public struct TrackingQuery: Sendable {
     public func ministrySummary() throws -> String {
         let province = "m.\(SQLText.identifier(recordSet.ministryProvinceColumn))"
         let submitted = "m.\(SQLText.identifier(recordSet.ministrySubmittedColumn))"
-        let deleted = "(m.\(SQLText.identifier(recordSet.ministryDeletedColumn)) IS TRUE)"
-        let live = "m.\(SQLText.identifier(recordSet.ministryDeletedColumn)) IS NOT TRUE"
+        let deleted = DeletedFlagSQL.deleted(recordSet, alias: "m")
+        let live = DeletedFlagSQL.live(recordSet, alias: "m")
         let after = "\(submitted) > $2::timestamptz"
         return """
             SELECT t.n, count(\(province)) AS total,
@@ -90,10 +93,10 @@ public struct TrackingQuery: Sendable {
                    \(ListTime.microsSQL("min(\(submitted)) FILTER (WHERE \(after))")) AS first_after_us,
                    (array_agg(\(deleted) ORDER BY \(submitted), \(deleted)) FILTER (WHERE \(after)))[1] AS first_after_deleted,
                    CASE WHEN count(\(province)) FILTER (WHERE \(live)) = 1
-                        THEN ((array_agg(\(fieldsJSON(alias: "m"))) FILTER (WHERE \(live)))[1])::text END AS only_live
+                        THEN ((array_agg(\(fieldsJSON(alias: "m", ministry: true))) FILTER (WHERE \(live)))[1])::text END AS only_live
             FROM \(keysTable) t
             LEFT JOIN \(try SQLText.qualifiedTable(recordSet.ministryTable)) m
-                   ON \(province) = $1 AND \(try keyCondition(alias: "m"))
+                   ON \(province) = $1 AND \(try keyCondition(alias: "m", ministry: true))
             GROUP BY t.n ORDER BY t.n
             """
     }
@@ -103,9 +106,9 @@ public struct TrackingQuery: Sendable {
     public func provinceSummary() throws -> String {
         """
         SELECT t.n, count(p.*) AS total, count(p.*) AS live,
-               CASE WHEN count(p.*) = 1 THEN ((array_agg(\(fieldsJSON(alias: "p"))))[1])::text END AS only_live
+               CASE WHEN count(p.*) = 1 THEN ((array_agg(\(fieldsJSON(alias: "p", ministry: false))))[1])::text END AS only_live
         FROM \(keysTable) t
-        LEFT JOIN \(try SQLText.qualifiedTable(recordSet.provinceTable)) p ON \(try keyCondition(alias: "p"))
+        LEFT JOIN \(try SQLText.qualifiedTable(recordSet.provinceTable)) p ON \(try keyCondition(alias: "p", ministry: false))
         GROUP BY t.n ORDER BY t.n
         """
     }

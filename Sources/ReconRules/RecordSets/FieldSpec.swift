@@ -1,8 +1,10 @@
-/// One compared column of a record set: its name in both registries, its 中文 label for lists,
+/// One compared column of a record set: its name in each registry, its 中文 label for lists,
 /// and how its values are normalised before comparing (lists still show raw values).
 public struct FieldSpec: Sendable, Equatable, Hashable {
-    /// The column name (the same in the ministry's and the province's table).
+    /// The column name in the province's table, and the field's name in lists and stored keys.
     public var column: String
+    /// The column name in the ministry's table when it differs (`ministry_column`); nil: `column`.
+    public var ministryColumn: String? = nil
     /// The Chinese label used in lists and reports, e.g. `车辆识别代号(VIN)`.
     public var label: String
     /// Normalisers applied to both sides before comparing.
@@ -14,6 +16,9 @@ public struct FieldSpec: Sendable, Equatable, Hashable {
         self.label = label
         self.normalisers = normalisers
     }
+
+    /// The column's name in the ministry's table (`ministry`) or the province's.
+    public func columnName(ministry: Bool) -> String { ministry ? (ministryColumn ?? column) : column }
 }
 
 extension FieldSpec {

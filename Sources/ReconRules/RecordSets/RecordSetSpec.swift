@@ -19,8 +19,12 @@ public struct RecordSetSpec: Sendable, Equatable {
     public var ministryProvinceColumn: String
     /// The ministry table's column holding the submission time of the row's last upload (报送时间).
     public var ministrySubmittedColumn: String
-    /// The ministry table's column marking a row cancelled/deleted by upload.
+    /// The ministry table's column marking a row cancelled/deleted by upload; empty: the table has
+    /// none (every row is live).
     public var ministryDeletedColumn: String
+    /// The values of `ministryDeletedColumn` (compared as text) that mean deleted, e.g. `["1"]` for a
+    /// `char(1)` flag; nil: the column is boolean and `true` means deleted.
+    public var ministryDeletedValues: [String]? = nil
     /// The province's table (may be schema-qualified).
     public var provinceTable: String
     /// Where the record set was defined, for messages (`recon.toml:31 [[record_set]]`).

@@ -28,7 +28,7 @@ struct DiffQueryTests {
         let province = try query.copy(.province, provinceCode: "410000")
         #expect(ministry.hasPrefix("COPY (SELECT "))
         #expect(ministry.hasSuffix(" ORDER BY 1 NULLS FIRST, 2 NULLS FIRST) TO STDOUT"))
-        #expect(ministry.contains(" FROM \"vehicles\" WHERE \"province_code\" = E'410000' AND \"deleted\" IS NOT TRUE "))
+        #expect(ministry.contains(" FROM \"vehicles\" WHERE \"province_code\" = E'410000' AND NOT (\"deleted\" IS TRUE) "))
         #expect(!province.contains("WHERE"))
         #expect(province.contains(") COLLATE \"C\" AS \"key0\", "))
         #expect(province.contains(") COLLATE \"C\" AS \"key1\", "))

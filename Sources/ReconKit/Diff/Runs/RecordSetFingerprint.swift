@@ -4,10 +4,11 @@ extension RecordSetSpec {
     /// Everything about the set that changes a diff's outcome, as one canonical line.
     var fingerprintText: String {
         func spec(_ field: FieldSpec) -> String {
-            "\(field.column)=\(field.label)[\(NormaliserPipeline(field.normalisers).normalisers.map(\.rawValue).joined(separator: ","))]"
+            "\(field.column)\(field.ministryColumn.map { "<\($0)" } ?? "")=\(field.label)[\(NormaliserPipeline(field.normalisers).normalisers.map(\.rawValue).joined(separator: ","))]"
         }
         return [name, label, key.map(spec).joined(separator: ";"), fields.map(spec).joined(separator: ";"),
-                ministryTable, ministryProvinceColumn, ministryDeletedColumn, provinceTable].joined(separator: "|")
+                ministryTable, ministryProvinceColumn, ministryDeletedColumn, ministryDeletedValues.map { $0.joined(separator: ",") } ?? "",
+                provinceTable].joined(separator: "|")
     }
 
     /// A hash of the definitions of `sets` (`recon.runs.config_hash`): which definitions produced a run.

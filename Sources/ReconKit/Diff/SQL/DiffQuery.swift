@@ -18,16 +18,19 @@ public struct DiffQuery: Sendable, Equatable {
         self.recordSet = recordSet
     }
 
-    /// The SELECT list: normalised keys (`COLLATE "C"`), then raw fields.
-    func selectList() throws -> String {
+    /// The SELECT list of a side: normalised keys (`COLLATE "C"`), then raw fields, each by the
+    /// side's own column name.
+    func selectList(_ side: DiffSide = .province) throws -> String {
+        let ministry = side == .ministry
         var items: [String] = []
         for (index, key) in recordSet.key.enumerated() {
+            let name = key.columnName(ministry: ministry)
             let expr = try KeyNormalisationSQL.expression(
-                column: SQLText.identifier(key.column), normalisers: key.normalisers,
-                recordSet: recordSet.name, columnName: key.column)
+                column: SQLText.identifier(name), normalisers: key.normalisers,
+                recordSet: recordSet.name, columnName: name)
             items.append("(\(expr)) COLLATE \"C\" AS \(SQLText.identifier("key\(index)"))")
         }
-        for field in recordSet.fields { items.append(SQLText.identifier(field.column)) }
+        for field in recordSet.fields { items.append(SQLText.identifier(field.columnName(ministry: ministry))) }
         return items.joined(separator: ", ")
     }
 
@@ -39,16 +42,16 @@ public struct DiffQuery: Sendable, Equatable {
     /// The ministry side's filter: the province's rows that are not deleted (注1: rows as uploaded).
     func ministryFilter(provinceCode: String) -> String {
         "WHERE \(SQLText.identifier(recordSet.ministryProvinceColumn)) = \(SQLText.literal(provinceCode))"
-            + " AND \(SQLText.identifier(recordSet.ministryDeletedColumn)) IS NOT TRUE"
+            + " AND \(DeletedFlagSQL.live(recordSet))"
     }
 
     /// The ordered SELECT of one side.
     public func select(_ side: DiffSide, provinceCode: String) throws -> String {
         switch side {
         case .ministry:
-            return "SELECT \(try selectList()) FROM \(try SQLText.qualifiedTable(recordSet.ministryTable)) \(ministryFilter(provinceCode: provinceCode)) \(orderBy)"
+            return "SELECT \(try selectList(.ministry)) FROM \(try SQLText.qualifiedTable(recordSet.ministryTable)) \(ministryFilter(provinceCode: provinceCode)) \(orderBy)"
         case .province:
-            return "SELECT \(try selectList()) FROM \(try SQLText.qualifiedTable(recordSet.provinceTable)) \(orderBy)"
+            return "SELECT \(try selectList(.province)) FROM \(try SQLText.qualifiedTable(recordSet.provinceTable)) \(orderBy)"
         }
     }
 

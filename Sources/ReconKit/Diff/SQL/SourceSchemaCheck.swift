@@ -6,8 +6,11 @@ import ReconRules
 public enum SourceSchemaCheck {
     /// The columns a side's statement reads.
     public static func columns(of recordSet: RecordSetSpec, side: DiffSide) -> [String] {
-        var columns = recordSet.allColumns.map(\.column)
-        if side == .ministry { columns += [recordSet.ministryProvinceColumn, recordSet.ministryDeletedColumn] }
+        var columns = recordSet.allColumns.map { $0.columnName(ministry: side == .ministry) }
+        if side == .ministry {
+            columns += [recordSet.ministryProvinceColumn, recordSet.ministrySubmittedColumn]
+            if !recordSet.ministryDeletedColumn.isEmpty { columns.append(recordSet.ministryDeletedColumn) }
+        }
         return columns
     }
 
