@@ -4,8 +4,9 @@
 /// docs/identifiers.md: "dates as `YYYYMMDD`, `YYYY-MM-DD`, `YYYY-MM-DD hh:mm:ss`, or unpadded
 /// `YYYY-M-D`". Accepted (Beijing time throughout; no zone designators):
 /// - `YYYYMMDD` and `YYYYMMDDhhmmss` (all digits);
-/// - `YYYY-M[M]-D[D]` or `YYYY/M[M]/D[D]` (the same separator twice), optionally followed by one
-///   space or `T` and `h[h]:mm`, `h[h]:mm:ss` or `h[h]:mm:ss.f` (1–9 fraction digits).
+/// - `YYYY-M[M]-D[D]`, `YYYY/M[M]/D[D]` or `YYYY.M[M].D[D]` (the same separator twice), or
+///   `YYYY年M[M]月D[D]日`, optionally followed by one space or `T` (none needed after 日) and
+///   `h[h]:mm`, `h[h]:mm:ss` or `h[h]:mm:ss.f` (1–9 fraction digits).
 /// The date must exist (year 0001–9999) and the time be 00:00:00–23:59:59; otherwise the value is
 /// left unchanged, so that it still differs from a real date.
 enum DateTimeForm {
@@ -63,18 +64,24 @@ enum DateTimeForm {
             return isValid(result) ? result : nil
         }
 
-        guard let year = cursor.number(exactly: 4),
-              let separator = cursor.take(oneOf: UInt8(ascii: "-"), UInt8(ascii: "/")),
-              let month = cursor.number(from: 1, to: 2),
-              cursor.take(separator),
-              let day = cursor.number(from: 1, to: 2)
-        else { return nil }
+        guard let year = cursor.number(exactly: 4) else { return nil }
+        var chinese = false
+        if cursor.take(sequence: Self.nian) {
+            guard let month = cursor.number(from: 1, to: 2), cursor.take(sequence: Self.yue),
+                  let day = cursor.number(from: 1, to: 2), cursor.take(sequence: Self.ri) else { return nil }
+            (result.month, result.day, chinese) = (month, day, true)
+        } else {
+            guard let separator = cursor.take(oneOf: UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ".")),
+                  let month = cursor.number(from: 1, to: 2),
+                  cursor.take(separator),
+                  let day = cursor.number(from: 1, to: 2)
+            else { return nil }
+            (result.month, result.day) = (month, day)
+        }
         result.year = year
-        result.month = month
-        result.day = day
 
         if !cursor.atEnd {
-            guard cursor.take(oneOf: UInt8(ascii: " "), UInt8(ascii: "T")) != nil,
+            guard cursor.take(oneOf: UInt8(ascii: " "), UInt8(ascii: "T")) != nil || chinese,
                   let hour = cursor.number(from: 1, to: 2),
                   cursor.take(UInt8(ascii: ":")),
                   let minute = cursor.number(exactly: 2)
@@ -104,6 +111,9 @@ enum DateTimeForm {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    /// 年, 月, 日 in UTF-8.
+    static let nian: [UInt8] = Array("年".utf8), yue: [UInt8] = Array("月".utf8), ri: [UInt8] = Array("日".utf8)
+
     /// Appends `value` as exactly `width` digits (leading zeros; `value` fits).
     private static func append(_ value: Int, width: Int, to bytes: inout [UInt8]) {
         var divisor = 1
@@ -130,11 +140,19 @@ enum DateTimeForm {
             return true
         }
 
-        /// Consumes and returns the next byte if it is `a` or `b`.
-        mutating func take(oneOf a: UInt8, _ b: UInt8) -> UInt8? {
-            guard position < text.count, text[position] == a || text[position] == b else { return nil }
+        /// Consumes and returns the next byte if it is one of `choices`.
+        mutating func take(oneOf choices: UInt8...) -> UInt8? {
+            guard position < text.count, choices.contains(text[position]) else { return nil }
             position += 1
             return text[position - 1]
+        }
+
+        /// Consumes `bytes` if they come next.
+        mutating func take(sequence bytes: [UInt8]) -> Bool {
+            guard position + bytes.count <= text.count,
+                  (0..<bytes.count).allSatisfy({ text[position + $0] == bytes[$0] }) else { return false }
+            position += bytes.count
+            return true
         }
 
         /// Consumes `minimum`…`maximum` digits (as many as there are, up to `maximum`).

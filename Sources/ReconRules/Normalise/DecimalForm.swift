@@ -3,11 +3,71 @@
 /// docs/identifiers.md: "numbers as `1.50` vs `1.5`". Accepted: `[+-]digits[.[digits]]` and
 /// `[+-].digits` (ASCII). Canonical: no `+`; integer part without leading zeros (`0` if none is
 /// left); fraction without trailing zeros, and no `.` if the fraction is empty; no `-` on zero.
-/// So `1.50` → `1.5`, `2.0` → `2`, `002` → `2`, `+.5` → `0.5`, `-0.00` → `0`. Anything else (an
-/// exponent, a thousands separator, spaces) is left unchanged.
+/// So `1.50` → `1.5`, `2.0` → `2`, `002` → `2`, `+.5` → `0.5`, `-0.00` → `0`. Also accepted, and
+/// written the same way: thousands separators in groups of three (`12,000` → `12000`,
+/// `1,234.50` → `1234.5`) and an exponent of at most three digits (`1.2e4` → `12000`,
+/// `5E-3` → `0.005`). Anything else (spaces inside, `1,2345`, `e` without digits) is left
+/// unchanged, so that it still differs from a real number.
 enum DecimalForm {
     /// Rewrites `bytes` canonically if it is a decimal number; otherwise leaves it.
     static func rewrite(_ bytes: inout [UInt8]) {
+        if bytes.contains(UInt8(ascii: ",")) { removeThousandsSeparators(&bytes) }
+        if bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) { expandExponent(&bytes) }
+        rewritePlain(&bytes)
+    }
+
+    /// `[+-]d{1,3}(,ddd)+[.d*]` without its commas; anything else unchanged.
+    static func removeThousandsSeparators(_ bytes: inout [UInt8]) {
+        var index = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        var lead = 0
+        while index < bytes.count, isDigit(bytes[index]) { index += 1; lead += 1 }
+        guard (1...3).contains(lead) else { return }
+        var groups = 0
+        while index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+            var digits = 0
+            index += 1
+            while index < bytes.count, isDigit(bytes[index]), digits < 3 { index += 1; digits += 1 }
+            guard digits == 3 else { return }
+            groups += 1
+        }
+        guard groups > 0, index == bytes.count || bytes[index] == UInt8(ascii: ".") else { return }
+        if index < bytes.count, bytes[(index + 1)...].contains(where: { !isDigit($0) }) { return }
+        bytes.removeAll { $0 == UInt8(ascii: ",") }
+    }
+
+    /// `[+-](d+[.d*]|.d+)(e|E)[+-]d{1,3}` written without the exponent; anything else unchanged.
+    static func expandExponent(_ bytes: inout [UInt8]) {
+        guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return }
+        var index = 0
+        var sign: [UInt8] = []
+        if bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-") { sign = [bytes[0]]; index = 1 }
+        var integer: [UInt8] = [], fraction: [UInt8] = []
+        while index < e, isDigit(bytes[index]) { integer.append(bytes[index]); index += 1 }
+        if index < e, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < e, isDigit(bytes[index]) { fraction.append(bytes[index]); index += 1 }
+        }
+        guard index == e, !(integer.isEmpty && fraction.isEmpty) else { return }
+        var position = e + 1
+        var negativeExponent = false
+        if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+            negativeExponent = bytes[position] == UInt8(ascii: "-")
+            position += 1
+        }
+        let exponentDigits = bytes[position...]
+        guard (1...3).contains(exponentDigits.count), exponentDigits.allSatisfy(isDigit) else { return }
+        let exponent = exponentDigits.reduce(0) { $0 * 10 + Int($1 - 0x30) } * (negativeExponent ? -1 : 1)
+        var digits = integer + fraction
+        var point = integer.count + exponent
+        if point < 0 { digits = [UInt8](repeating: UInt8(ascii: "0"), count: -point) + digits; point = 0 }
+        if point > digits.count { digits += [UInt8](repeating: UInt8(ascii: "0"), count: point - digits.count) }
+        bytes = sign + Array(digits[..<point]) + (point < digits.count ? [UInt8(ascii: ".")] + Array(digits[point...]) : [])
+        if bytes.count == sign.count { bytes.append(UInt8(ascii: "0")) }
+    }
+
+    /// Rewrites a plain `[+-]digits[.[digits]]` canonically; anything else unchanged.
+    static func rewritePlain(_ bytes: inout [UInt8]) {
         let count = bytes.count
         guard count > 0 else { return }
         var index = 0
