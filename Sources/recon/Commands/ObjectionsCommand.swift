@@ -26,8 +26,8 @@ struct ObjectionsCommand: ParsableCommand {
             let indicator: Indicator
             do { indicator = try Indicator(number: self.indicator) } catch { throw ValidationError("--indicator: \(error)") }
             let loaded = try config.load()
-            _ = try loaded.province(province)
-            let now = try clock.instant()
+            _ = try loaded.argumentProvince(province)
+            let now = clock.instant()
             let results = try config.results(loaded, application: "recon objections")
             let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
             let objection = try lifecycle.raiseObjection(quarter, province: province, indicator: indicator, text: text,
@@ -72,7 +72,7 @@ struct ObjectionsCommand: ParsableCommand {
                 throw ValidationError("--numerator and --denominator must give a rate between 0% and 100% (0 ≤ numerator ≤ denominator, denominator > 0)")
             }
             let loaded = try config.load()
-            let now = try clock.instant()
+            let now = clock.instant()
             let results = try config.results(loaded, application: "recon objections")
             let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
             let (objection, correction) = try lifecycle.accept(objection: id, numerator: numerator, denominator: denominator,
@@ -91,7 +91,7 @@ struct ObjectionsCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try config.load()
-            let now = try clock.instant()
+            let now = clock.instant()
             let results = try config.results(loaded, application: "recon objections")
             let lifecycle = QuarterLifecycle(results: results, calendar: try CalendarStore(connection: results).calendar())
             let objection = try lifecycle.reject(objection: id, reason: reason, by: CLIActor.name, at: now)

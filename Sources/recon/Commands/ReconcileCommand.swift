@@ -41,10 +41,11 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         let loaded = try config.load()
         let environment = ProcessInfo.processInfo.environment
+        let recordSets = try sets.isEmpty ? loaded.recordSets : sets.map { try loaded.argumentRecordSet($0) }
+        let targets = try (all ? loaded.provinces.map(\.code) : provinces).map { try loaded.argumentProvince($0) }
+        try loaded.checkSources(environment: environment, provinces: targets.map(\.code), includePlatform: false)
         // Migrates the results schema and brings recon.provinces in step with the config.
         _ = try config.results(loaded, application: "recon reconcile")
-        let recordSets = try sets.isEmpty ? loaded.recordSets : sets.map { try loaded.recordSet($0) }
-        let targets = try (all ? loaded.provinces.map(\.code) : provinces).map { try loaded.province($0) }
         var options = ReconcileOptions()
         options.progress = !quiet && jobs == 1 && DiffProgress.stderrIsTerminal
         let work = targets.map { province in
