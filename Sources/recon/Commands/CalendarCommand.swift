@@ -98,22 +98,29 @@ struct CalendarCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load a State Council holiday notice into the results database (replaces that year's earlier version).",
-            discussion: "FILE is this project's TSV (date<TAB>holiday|workday<TAB>name) or the community feed's JSON ({\"year\":2027,\"days\":[{\"name\":…,\"date\":…,\"isOffDay\":…}]}).")
+            abstract: "Load one year's State Council holiday notice into the results database (replacing that year's earlier version, after showing what changes).",
+            discussion: """
+                FILE is this project's TSV (date<TAB>holiday|workday<TAB>name) or the community feed's JSON \
+                ({"year":2027,"days":[{"name":…,"date":…,"isOffDay":…}]}). A file is one year's notice: its year is \
+                declared by a '# year: 2027' line (or the feed's "year"), or all its days share one year; a day of \
+                another year is accepted only as a spill-over day of one of its holidays, named the same. Anything \
+                else — a year out of 2000…2100, a date twice, a day both holiday and workday, an unknown kind — is \
+                refused with file:line before anything is written. A replacement prints the days added, removed \
+                and changed; --dry-run prints them and writes nothing.
+                """)
         @Argument(help: "TSV or JSON file") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Show what would change; write nothing.") var dryRun = false
         @OptionGroup var database: DatabaseOption
+
         func run() throws {
             let url = URL(fileURLWithPath: file)
             let data: Data
             do { data = try Data(contentsOf: url) } catch { throw ValidationError("cannot read \(file): \(error.localizedDescription)") }
-            let name = url.lastPathComponent
-            let isJSON = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{")
-            let notices = isJSON ? [try HolidayNotice.parseFeedJSON(data, sourceName: name)]
-                                 : try HolidayNotice.parseTSV(String(decoding: data, as: UTF8.self), sourceName: name)
+            let notice = try HolidayNotice.parseImportFile(data, sourceName: url.lastPathComponent)
             let connection = try Connection(conninfo: try database.resolved(), applicationName: "recon calendar import")
-            for (year, replaced) in try CalendarStore(connection: connection).importNotices(notices) {
-                let notice = notices.first { $0.year == year }!
-                print("\(year): \(replaced ? "replaced" : "loaded") \(notice.days.count) days from \(name) (version \(notice.contentHash))")
+            try Migrator(connection: connection).apply()
+            for line in try CalendarStore(connection: connection).importNotice(notice, dryRun: dryRun).report {
+                print(line)
             }
         }
     }
