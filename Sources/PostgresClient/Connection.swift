@@ -13,6 +13,8 @@ public final class Connection: @unchecked Sendable {
     let handle: OpaquePointer
     /// The connection string with its password redacted, for messages.
     public let redactedConninfo: String
+    /// The secret values this connection was opened with, masked in every libpq message.
+    let secrets: [String]
     var copyInProgress = false
 
     /// The settings pinned on every connection, because they change how COPY text looks.
@@ -27,25 +29,39 @@ public final class Connection: @unchecked Sendable {
 
     /// Opens a connection from a libpq conninfo string or `postgresql://` URI.
     ///
-    /// libpq's own `PG*` environment variables and `.pgpass` apply as usual.
+    /// The string is parsed by libpq first (``Conninfo``) and the connection is opened with the
+    /// parsed options, so what ``redactedConninfo`` shows is what was used. libpq's own `PG*`
+    /// environment variables, service file and `.pgpass` apply as usual. No error contains a
+    /// secret: an unparseable string is not echoed, and every secret value the attempt used
+    /// (including one from `PGPASSWORD`) is masked in libpq's message.
     /// - Parameter applicationName: shown in `pg_stat_activity` (used to say who holds a lock).
     public init(conninfo: String, applicationName: String = "recon") throws {
-        let redacted = Conninfo.redacted(conninfo)
-        let keywords = ["dbname", "application_name", "connect_timeout"]
-        let values = [conninfo, applicationName, "15"]
+        let parsed: Conninfo
+        do {
+            parsed = try Conninfo(parsing: conninfo)
+        } catch {
+            throw PostgresError(kind: .connection, message: error.description, context: "connecting to \(Conninfo.unparseable)")
+        }
+        let redacted = parsed.redacted
+        // Later keywords win in PQconnectdbParams: recon's application name and timeout apply.
+        let keywords = parsed.options.map(\.keyword) + ["application_name", "connect_timeout"]
+        let values = parsed.options.map(\.value) + [applicationName, "15"]
         let conn: OpaquePointer? = withCStringArray(keywords) { keys in
             withCStringArray(values) { vals in
-                PQconnectdbParams(keys, vals, 1)
+                PQconnectdbParams(keys, vals, 0)
             }
         }
         guard let conn else {
             throw PostgresError(kind: .connection, message: "out of memory opening a connection", context: redacted)
         }
+        let secrets = parsed.secrets + LibPQConninfo.secretValues(of: conn)
         if PQstatus(conn) != CONNECTION_OK {
-            let message = String(cString: PQerrorMessage(conn)).trimmingTrailingNewlines()
+            let raw = String(cString: PQerrorMessage(conn)).trimmingTrailingNewlines()
             PQfinish(conn)
-            throw PostgresError(kind: .connection, message: message, context: "connecting to \(redacted)")
+            throw PostgresError(kind: .connection, message: Conninfo.redact(raw, secrets: secrets),
+                                context: "connecting to \(redacted)")
         }
+        self.secrets = secrets
         self.handle = conn
         self.redactedConninfo = redacted
         let pins = Self.sessionSettings.map { "SET \($0.0) TO '\($0.1)'" }.joined(separator: "; ")
@@ -108,7 +124,7 @@ public final class Connection: @unchecked Sendable {
     }
 
     func lastErrorMessage() -> String {
-        String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines()
+        Conninfo.redact(String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines(), secrets: secrets)
     }
 
     /// Checks a result, turns a failure into a `PostgresError`, copies the rows, frees it.

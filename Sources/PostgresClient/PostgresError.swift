@@ -1,7 +1,8 @@
 /// An error from PostgreSQL or from libpq, with the server's SQLSTATE where there is one.
 ///
-/// The description never contains a password: connection strings are redacted
-/// (``Conninfo/redacted(_:)``) before they are put into an error.
+/// The description never contains a password: connection strings are shown as libpq parsed them
+/// with their secrets masked (``Conninfo``), and libpq's messages have every secret value the
+/// connection used masked (``Conninfo/redact(_:secrets:)``).
 public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, in broad terms.
     public enum Kind: Sendable, Equatable {

@@ -27,4 +27,19 @@ struct Recon: AsyncParsableCommand {
             TokensCommand.self,
         ]
     )
+
+    /// Runs the command; errors reach the exit codes of README "Exit codes" (``ExitStatus``).
+    static func main() async {
+        var command: any ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do {
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: ExitStatus.error(for: error, command: type(of: command), root: Recon.self))
+        }
+    }
 }

@@ -28,18 +28,23 @@ struct ConnectionSecurityTests {
         #expect(try good.execute("SELECT current_user AS u").singleRow()["u"] == role)
     }
 
-    @Test("redaction", arguments: [
-        ("postgresql://u:secret@h:5432/db", "postgresql://u:***@h:5432/db"),
-        ("postgresql://u@h/db?password=secret&sslmode=disable", "postgresql://u@h/db?password=***&sslmode=disable"),
-        ("host=h password=secret user=u", "host=h password=*** user=u"),
-        ("host=h password = 'se cr\\'et' user=u", "host=h password=*** user=u"),
-        ("host=h user=u", "host=h user=u"),
-        ("postgres://a:b:c@h/db", "postgres://a:***@h/db"),
-    ])
-    func redaction(_ input: String, _ expected: String) {
-        #expect(Conninfo.redacted(input) == expected)
-        #expect(!Conninfo.redacted(input).contains("secret"))
+    @Test func failingConnectionsNeverShowTheSecret() throws {
+        let secret = "Corpus-Secret-77"
+        for form in FailingConninfo.forms(port: try FailingConninfo.serverPort(), secret: secret) {
+            let error = try #require(throws: PostgresError.self, "\(form)") { _ = try Connection(conninfo: form) }
+            #expect(error.kind == .connection)
+            #expect(!String(describing: error).contains(secret), "\(form.debugDescription) → \(error)")
+            #expect(!String(describing: error).contains("Corpus-Secret"), "\(form.debugDescription) → \(error)")
+        }
+    }
+
+    @Test func connectedConnectionsDisplayTheParsedOptions() throws {
+        let db = try TestDatabase("shown")
+        let connection = try db.connect()
+        #expect(connection.redactedConninfo.contains("dbname=\(db.name)"))
+        #expect(connection.redactedConninfo.contains("host=127.0.0.1"))
+        let port = try FailingConninfo.serverPort()
+        let newline = try Connection(conninfo: "host=127.0.0.1\nport=\(port)\nuser=recon\ndbname=\(db.name)\npassword=unused-but-secret")
+        #expect(newline.redactedConninfo == "user=recon password=*** dbname=\(db.name) host=127.0.0.1 port=\(port)")
     }
 }
-
-import Foundation

@@ -24,23 +24,34 @@ public struct CalendarStore {
 
     /// Imports (or replaces) notices in one transaction; a revised notice for a year replaces the
     /// old one. Returns, per year, whether it replaced an earlier version.
+    ///
+    /// Years out of ``NoticeYearRules/years`` are refused before anything is written.
+    /// `recon calendar import` uses ``importNotice(_:dryRun:)``, which reports the change.
     @discardableResult
     public func importNotices(_ notices: [HolidayNotice]) throws -> [(year: Int, replaced: Bool)] {
-        try connection.transaction { db in
-            var outcome: [(Int, Bool)] = []
-            for notice in notices {
-                let existing = try db.execute("DELETE FROM recon.holiday_notices WHERE year = $1 RETURNING version", [String(notice.year)])
-                try db.execute("INSERT INTO recon.holiday_notices (year, source, version) VALUES ($1, $2, $3)",
-                               [String(notice.year), notice.source, notice.contentHash])
-                try db.copyIn("COPY recon.holiday_days (notice_year, day, kind, name) FROM STDIN") { writer in
-                    for day in notice.days {
-                        try writer.writeRow([String(notice.year), day.date.description, day.kind.rawValue, day.name])
-                    }
-                }
-                outcome.append((notice.year, !existing.rows.isEmpty))
+        for notice in notices {
+            if let problem = NoticeYearRules.yearProblem(notice.year) {
+                throw HolidayNoticeError(kind: .inconsistent, source: notice.source, message: problem)
             }
-            return outcome
         }
+        return try connection.transaction { db in
+            try notices.map { (year: $0.year, replaced: try CalendarStore(connection: db).write($0)) }
+        }
+    }
+
+    /// Replaces the stored notice of `notice.year` (in the caller's transaction); whether there
+    /// was one.
+    @discardableResult
+    func write(_ notice: HolidayNotice) throws -> Bool {
+        let existing = try connection.execute("DELETE FROM recon.holiday_notices WHERE year = $1 RETURNING version", [String(notice.year)])
+        try connection.execute("INSERT INTO recon.holiday_notices (year, source, version) VALUES ($1, $2, $3)",
+                               [String(notice.year), notice.source, notice.contentHash])
+        try connection.copyIn("COPY recon.holiday_days (notice_year, day, kind, name) FROM STDIN") { writer in
+            for day in notice.days {
+                try writer.writeRow([String(notice.year), day.date.description, day.kind.rawValue, day.name])
+            }
+        }
+        return !existing.rows.isEmpty
     }
 
     /// The imported notices.

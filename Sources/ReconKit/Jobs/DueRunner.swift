@@ -35,8 +35,12 @@ public final class DueRunner {
     }
 
     /// Runs every step of the plan, in order; returns one outcome per piece of work.
+    ///
+    /// First, whatever the plan, runs left 'running' by a session that ended (a killed `recon`)
+    /// are marked failed, so `recon runs` never shows a dead run as going on.
     public func run(_ plan: DuePlan) -> [DueOutcome] {
         for warning in plan.warnings { logger.warning("\(warning)") }
+        reapStaleRuns()
         var outcomes: [DueOutcome] = []
         for step in plan.steps {
             switch step {
@@ -267,10 +271,29 @@ public final class DueRunner {
         }
     }
 
+    /// A healthy connection to the ministry registry for the next province's step: the one of the
+    /// earlier steps when it still answers, else a new one (a connection that died — server
+    /// restart, terminated session, network — fails one province at most, not the rest of the pass).
     func ministry() throws -> Connection {
-        if let ministryConnection { return ministryConnection }
+        if let cached = ministryConnection {
+            if cached.isAlive() { return cached }
+            logger.notice("the ministry connection was lost; reconnecting")
+            ministryConnection = nil
+        }
         let connection = try Connection(conninfo: try config.ministry.resolve(environment: environment), applicationName: "recon due ministry")
         ministryConnection = connection
         return connection
+    }
+
+    /// Marks failed the runs whose session ended before they finished (``RunStore/reapStaleRuns()``).
+    func reapStaleRuns() {
+        do {
+            let reaped = try RunStore(connection: results).reapStaleRuns()
+            if !reaped.isEmpty {
+                logger.warning("marked failed \(reaped.count) run(s) left 'running' by a session that ended: \(reaped.map(String.init).joined(separator: ", "))")
+            }
+        } catch {
+            logger.error("reaping runs left 'running': \(error)")
+        }
     }
 }

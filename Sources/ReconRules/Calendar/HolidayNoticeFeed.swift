@@ -17,7 +17,9 @@ extension HolidayNotice {
 
     /// Reads a community feed JSON file for one year (see `Feed`): `isOffDay: true` is a day off,
     /// `false` a make-up working day. The days may spill into the neighbouring years (a 2027 feed
-    /// can list 2026-12-31); they keep their dates and land in their own year in the calendar.
+    /// can list 2026-12-31); they keep their dates and land in their own year in the calendar. The
+    /// year must be importable and every such day a spill-over day of one of the notice's holidays,
+    /// named the same (``NoticeYearRules``).
     ///
     /// A feed whose `days` list is empty or missing is refused with a `.notPublished` error: the
     /// feed exists before the State Council publishes the notice (around November of the year
@@ -53,6 +55,17 @@ extension HolidayNotice {
             }
             indexOfDate[date] = index
             days.append(day)
+        }
+        if let problem = NoticeYearRules.yearProblem(feed.year) {
+            throw HolidayNoticeError(kind: .inconsistent, source: sourceName, message: "\(problem) (its \"year\")")
+        }
+        guard days.contains(where: { $0.date.year == feed.year }) else {
+            throw HolidayNoticeError(kind: .inconsistent, source: sourceName, message: "the notice for \(feed.year) names no day of \(feed.year)")
+        }
+        if let stray = NoticeYearRules.firstStray(year: feed.year, days: days) {
+            let entry = feedDays[stray.index]
+            throw HolidayNoticeError(kind: .inconsistent, source: sourceName,
+                                     message: "days[\(stray.index)] (\(entry.name) \(entry.date)): \(stray.message)")
         }
         return try HolidayNotice(year: feed.year, source: source, days: days)
     }

@@ -14,10 +14,10 @@ struct CalendarCommand: ParsableCommand {
 
     struct IsWorkday: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "is-workday", abstract: "Is DATE a working day? (true/false)")
-        @Argument(help: "YYYY-MM-DD (Beijing)") var date: String
+        @Argument(help: ArgumentHelp("YYYY-MM-DD (Beijing)", valueName: "date"), transform: ArgumentValue.date) var date: CivilDate
         @OptionGroup var options: CalendarOptions
         func run() throws {
-            let status = try options.calendar().dayStatus(try CivilDate.parse(date))
+            let status = try options.calendar().dayStatus(date)
             options.emit(plain: String(status.isWorkingDay),
                          json: [("date", .string(status.date.description)), ("workday", .bool(status.isWorkingDay)),
                                 ("kind", .string(status.kind.rawValue)), ("festival", status.festival.map { .string($0) } ?? .null)],
@@ -27,26 +27,26 @@ struct CalendarCommand: ParsableCommand {
 
     struct AddWorkingDays: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add-working-days", abstract: "The N-th working day after DATE (day 1 is the first working day after it).")
-        @Argument(help: "YYYY-MM-DD") var date: String
+        @Argument(help: ArgumentHelp("YYYY-MM-DD", valueName: "date"), transform: ArgumentValue.date) var date: CivilDate
         @Argument(help: "N ≥ 1") var count: Int
         @OptionGroup var options: CalendarOptions
         func run() throws {
-            let answer = try options.calendar().addingWorkingDays(count, to: try CivilDate.parse(date))
+            let answer = try options.calendar().addingWorkingDays(count, to: date)
             options.emit(plain: answer.value.description,
-                         json: [("date", .string(date)), ("working_days", .int(count)), ("result", .string(answer.value.description))],
+                         json: [("date", .string(date.description)), ("working_days", .int(count)), ("result", .string(answer.value.description))],
                          assumedYears: answer.assumedYears)
         }
     }
 
     struct NthWorkday: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "nth-workday", abstract: "The N-th working day of a month (e.g. 2025-10 10 → 2025-10-21).")
-        @Argument(help: "YYYY-MM") var month: String
+        @Argument(help: ArgumentHelp("YYYY-MM", valueName: "month"), transform: ArgumentValue.month) var month: YearMonth
         @Argument(help: "N ≥ 1") var n: Int
         @OptionGroup var options: CalendarOptions
         func run() throws {
-            let answer = try options.calendar().workingDay(n, of: try YearMonth.parse(month))
+            let answer = try options.calendar().workingDay(n, of: month)
             options.emit(plain: answer.value.description,
-                         json: [("month", .string(month)), ("n", .int(n)), ("result", .string(answer.value.description))],
+                         json: [("month", .string(month.description)), ("n", .int(n)), ("result", .string(answer.value.description))],
                          assumedYears: answer.assumedYears)
         }
     }
@@ -55,10 +55,12 @@ struct CalendarCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The rectification deadline of a list issued at an instant: the end of the 5th working day after the issue day (Beijing).",
             discussion: "Plain output is the last millisecond of that day (…T23:59:59.999+08:00); a re-upload is on time when it is before the next day's 00:00 Beijing.")
-        @Argument(help: "Issue instant, ISO 8601 with offset, e.g. 2025-09-30T10:00:00+08:00") var issuedAt: String
+        @Argument(help: ArgumentHelp("Issue instant, ISO 8601 with offset, e.g. 2025-09-30T10:00:00+08:00", valueName: "timestamp"),
+                  transform: ArgumentValue.instant)
+        var issuedAt: Date
         @OptionGroup var options: CalendarOptions
         func run() throws {
-            let deadline = try options.calendar().rectificationDeadline(issuedAt: try BeijingTime.parseTimestamp(issuedAt))
+            let deadline = try options.calendar().rectificationDeadline(issuedAt: issuedAt)
             let last = BeijingTimeFormat.iso(deadline.end.addingTimeInterval(-0.001))
             options.emit(plain: last,
                          json: [("issued_at", .string(BeijingTimeFormat.iso(deadline.issuedAt))),
@@ -71,13 +73,15 @@ struct CalendarCommand: ParsableCommand {
 
     struct Window: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The quarter's reconciliation window (每季度第一周): first and last day.")
-        @Argument(help: "Quarter, e.g. 2026Q4") var quarter: String
-        @Option(help: "Window policy: \(ReconciliationWindowPolicy.all.map(\.name).joined(separator: ", "))") var policy: String = ReconciliationWindowPolicy.firstFiveWorkingDays.name
+        @Argument(help: ArgumentHelp("Quarter, e.g. 2026Q4", valueName: "quarter"), transform: ArgumentValue.quarter) var quarter: Quarter
+        @Option(help: ArgumentHelp("Window policy: \(ReconciliationWindowPolicy.all.map(\.name).joined(separator: ", "))", valueName: "policy"),
+                transform: ArgumentValue.windowPolicy)
+        var policy: ReconciliationWindowPolicy = .firstFiveWorkingDays
         @OptionGroup var options: CalendarOptions
         func run() throws {
-            let window = try options.calendar().reconciliationWindow(try Quarter.parse(quarter), policy: try ReconciliationWindowPolicy.named(policy))
+            let window = try options.calendar().reconciliationWindow(quarter, policy: policy)
             options.emit(plain: "\(window.firstDay) \(window.lastDay)",
-                         json: [("quarter", .string(quarter)), ("policy", .string(window.policy.name)),
+                         json: [("quarter", .string(quarter.description)), ("policy", .string(window.policy.name)),
                                 ("first_day", .string(window.firstDay.description)), ("last_day", .string(window.lastDay.description)),
                                 ("days", .array(window.countedDays.map { .string($0.description) })),
                                 ("start", .string(BeijingTimeFormat.iso(window.start))), ("end_exclusive", .string(BeijingTimeFormat.iso(window.end)))],
@@ -94,22 +98,29 @@ struct CalendarCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load a State Council holiday notice into the results database (replaces that year's earlier version).",
-            discussion: "FILE is this project's TSV (date<TAB>holiday|workday<TAB>name) or the community feed's JSON ({\"year\":2027,\"days\":[{\"name\":…,\"date\":…,\"isOffDay\":…}]}).")
+            abstract: "Load one year's State Council holiday notice into the results database (replacing that year's earlier version, after showing what changes).",
+            discussion: """
+                FILE is this project's TSV (date<TAB>holiday|workday<TAB>name) or the community feed's JSON \
+                ({"year":2027,"days":[{"name":…,"date":…,"isOffDay":…}]}). A file is one year's notice: its year is \
+                declared by a '# year: 2027' line (or the feed's "year"), or all its days share one year; a day of \
+                another year is accepted only as a spill-over day of one of its holidays, named the same. Anything \
+                else — a year out of 2000…2100, a date twice, a day both holiday and workday, an unknown kind — is \
+                refused with file:line before anything is written. A replacement prints the days added, removed \
+                and changed; --dry-run prints them and writes nothing.
+                """)
         @Argument(help: "TSV or JSON file") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Show what would change; write nothing.") var dryRun = false
         @OptionGroup var database: DatabaseOption
+
         func run() throws {
             let url = URL(fileURLWithPath: file)
             let data: Data
             do { data = try Data(contentsOf: url) } catch { throw ValidationError("cannot read \(file): \(error.localizedDescription)") }
-            let name = url.lastPathComponent
-            let isJSON = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{")
-            let notices = isJSON ? [try HolidayNotice.parseFeedJSON(data, sourceName: name)]
-                                 : try HolidayNotice.parseTSV(String(decoding: data, as: UTF8.self), sourceName: name)
+            let notice = try HolidayNotice.parseImportFile(data, sourceName: url.lastPathComponent)
             let connection = try Connection(conninfo: try database.resolved(), applicationName: "recon calendar import")
-            for (year, replaced) in try CalendarStore(connection: connection).importNotices(notices) {
-                let notice = notices.first { $0.year == year }!
-                print("\(year): \(replaced ? "replaced" : "loaded") \(notice.days.count) days from \(name) (version \(notice.contentHash))")
+            try Migrator(connection: connection).apply()
+            for line in try CalendarStore(connection: connection).importNotice(notice, dryRun: dryRun).report {
+                print(line)
             }
         }
     }
@@ -117,14 +128,15 @@ struct CalendarCommand: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Years known, their source and when they were loaded; warns from November when next year's notice is missing.")
         @OptionGroup var options: CalendarOptions
-        @Option(help: "Pretend today is this Beijing date (YYYY-MM-DD).") var today: String?
+        @Option(help: ArgumentHelp("Pretend today is this Beijing date (YYYY-MM-DD).", valueName: "date"), transform: ArgumentValue.date)
+        var today: CivilDate?
         func run() throws {
             var stored: [CalendarStore.StoredNotice] = []
             if let dsn = options.dsn ?? ProcessEnvironment.value("RECON_DB"), !dsn.isEmpty {
                 stored = try CalendarStore(connection: try Connection(conninfo: dsn, applicationName: "recon calendar")).storedNotices()
             }
             let calendar = try options.calendar()
-            let todayDate = try today.map(CivilDate.parse) ?? BeijingTime.civilDate(of: Date())
+            let todayDate = today ?? BeijingTime.civilDate(of: Date())
             let report = CalendarStatusReport(calendar: calendar, imported: stored, today: todayDate)
             print(report.rendered())
             if let warning = report.missingNextYearWarning {

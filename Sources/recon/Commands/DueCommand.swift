@@ -17,9 +17,12 @@ struct DueCommand: ParsableCommand {
             error (EX_CONFIG); 64 usage error.
             """)
 
-    @Option(help: "Plan for this Beijing date (YYYY-MM-DD) instead of today.") var date: String?
-    @Option(help: ArgumentHelp("Pretend it is this instant (ISO 8601 with offset): runs, issues and checks are recorded at it. For drills and the demo.", valueName: "timestamp"))
-    var now: String?
+    @Option(help: ArgumentHelp("Plan for this Beijing date (YYYY-MM-DD) instead of today.", valueName: "date"),
+            transform: ArgumentValue.date)
+    var date: CivilDate?
+    @Option(help: ArgumentHelp("Pretend it is this instant (ISO 8601 with offset): runs, issues and checks are recorded at it. For drills and the demo.", valueName: "timestamp"),
+            transform: ArgumentValue.instant)
+    var now: Date?
     @Flag(help: "Print the plan and touch nothing.") var dryRun = false
     @Option(name: .customLong("metrics-file"), help: ArgumentHelp("Write Prometheus metrics here (node_exporter textfile collector).", valueName: "file"))
     var metricsFile: String?
@@ -33,8 +36,8 @@ struct DueCommand: ParsableCommand {
             logger.critical("configuration: \(error)")
             throw ExitCode(ExitCodes.config)
         }
-        let pretend = try now.map(BeijingTime.parseTimestamp)
-        let day = try date.map(CivilDate.parse) ?? BeijingTime.civilDate(of: pretend ?? Date())
+        let pretend = now
+        let day = date ?? BeijingTime.civilDate(of: pretend ?? Date())
         let policy = try ScoringPolicy.named(loaded.policyName)
         if dryRun {
             // Nothing is written: the calendar is read (with the notices imported into the results
@@ -53,6 +56,11 @@ struct DueCommand: ParsableCommand {
             print(plan.rendered())
             print("  (\(note))")
             return
+        }
+        // Every database of the pass must be resolvable before any work starts (exit 78 otherwise).
+        do { try loaded.checkSources(environment: ProcessInfo.processInfo.environment) } catch {
+            logger.critical("configuration: \(error)")
+            throw ExitCode(ExitCodes.config)
         }
         let results = try config.results(loaded, application: "recon due")
         let calendar = try CalendarStore(connection: results).calendar()

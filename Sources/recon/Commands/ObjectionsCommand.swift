@@ -25,8 +25,8 @@ struct ObjectionsCommand: ParsableCommand {
             let quarter = try parseQuarter(quarter)
             let indicator: Indicator
             do { indicator = try Indicator(number: self.indicator) } catch { throw ValidationError("--indicator: \(error)") }
-            _ = try config.load().province(province)
-            let now = try clock.instant()
+            _ = try config.load().argumentProvince(province)
+            let now = clock.instant()
             let objection = try LifecycleContext(config, application: "recon objections").lifecycle.raiseObjection(quarter, province: province, indicator: indicator, text: text,
                                                          by: CLIActor.name, at: now)
             print("objection \(objection.id) raised: \(objection.provinceCode) indicator \(objection.indicator.number) of \(quarter) (version id \(objection.scoringID))")
@@ -66,7 +66,7 @@ struct ObjectionsCommand: ParsableCommand {
             guard numerator >= 0, denominator > 0, numerator <= denominator else {
                 throw ValidationError("--numerator and --denominator must give a rate between 0% and 100% (0 ≤ numerator ≤ denominator, denominator > 0)")
             }
-            let now = try clock.instant()
+            let now = clock.instant()
             let (objection, correction) = try LifecycleContext(config, application: "recon objections").lifecycle.accept(objection: id, numerator: numerator, denominator: denominator,
                                                                reason: reason, by: CLIActor.name, at: now)
             print("objection \(objection.id) accepted: version \(correction.version) (核对修正稿) of \(objection.quarter) is on notice")
@@ -82,7 +82,7 @@ struct ObjectionsCommand: ParsableCommand {
         @OptionGroup var config: ConfigOption
 
         func run() throws {
-            let now = try clock.instant()
+            let now = clock.instant()
             let objection = try LifecycleContext(config, application: "recon objections").lifecycle.reject(objection: id, reason: reason, by: CLIActor.name, at: now)
             print("objection \(objection.id) rejected: \(objection.decisionReason ?? "")")
         }

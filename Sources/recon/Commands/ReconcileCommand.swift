@@ -41,11 +41,12 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         let loaded = try config.load()
         let environment = ProcessInfo.processInfo.environment
+        let recordSets = try sets.isEmpty ? loaded.recordSets : sets.map { try loaded.argumentRecordSet($0) }
+        let targets = try (all ? loaded.provinces.map(\.code) : provinces).map { try loaded.argumentProvince($0) }
+        try loaded.checkSources(environment: environment, provinces: targets.map(\.code), includePlatform: false)
         // Migrates the results schema and brings recon.provinces in step with the config.
         let resultsDB = try config.results(loaded, application: "recon reconcile")
         let calendar = try CalendarStore(connection: resultsDB).calendar()
-        let recordSets = try sets.isEmpty ? loaded.recordSets : sets.map { try loaded.recordSet($0) }
-        let targets = try (all ? loaded.provinces.map(\.code) : provinces).map { try loaded.province($0) }
         var options = ReconcileOptions()
         options.progress = !quiet && jobs == 1 && DiffProgress.stderrIsTerminal
         // The first complete run inside a quarter's window is its official run, whoever starts it

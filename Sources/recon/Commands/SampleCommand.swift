@@ -39,8 +39,9 @@ struct SampleGenerateCommand: ParsableCommand {
     var differenceRate = "0.5%"
     @Option(name: .customLong("noise-rate"), help: "Share of province rows spelled differently (noise that must not be reported).")
     var noiseRate = "2%"
-    @Option(help: ArgumentHelp("Quarter of the business records' submission times, e.g. 2025Q3 (default: the previous quarter, Beijing time).", valueName: "YYYYQn"))
-    var quarter: String?
+    @Option(help: ArgumentHelp("Quarter of the business records' submission times, e.g. 2025Q3 (default: the previous quarter, Beijing time).", valueName: "YYYYQn"),
+            transform: ArgumentValue.quarter)
+    var quarter: Quarter?
     @Option(name: .customLong("platform-share"), help: "Share of the quarter's ministry business records that reach the platform.")
     var platformShare = "96%"
 
@@ -91,16 +92,13 @@ struct SampleGenerateCommand: ParsableCommand {
     }
 
     func makeParameters() throws -> SampleParameters {
-        let codes = try SampleParameters.provinces(parsing: provinces)
-        let chosenQuarter: Quarter
-        if let quarter {
-            chosenQuarter = try Quarter.parse(quarter)
-        } else {
-            chosenQuarter = Quarter(containing: BeijingTime.civilDate(of: Date())).previous
-        }
+        let codes: [String]
+        do { codes = try SampleParameters.provinces(parsing: provinces) } catch { throw ValidationError("--provinces \(provinces): \(error)") }
+        let chosenQuarter = quarter ?? Quarter(containing: BeijingTime.civilDate(of: Date())).previous
         return SampleParameters(provinces: codes, rowsPerSet: rows, businessRowsPerProvince: businessRows, seed: seed,
-                                differenceRate: try SampleRate(parsing: differenceRate), noiseRate: try SampleRate(parsing: noiseRate),
-                                quarter: chosenQuarter, platformShare: try SampleRate(parsing: platformShare))
+                                differenceRate: try sampleRate(differenceRate, option: "--difference-rate"),
+                                noiseRate: try sampleRate(noiseRate, option: "--noise-rate"),
+                                quarter: chosenQuarter, platformShare: try sampleRate(platformShare, option: "--platform-share"))
     }
 
     func makeLayout(_ codes: [String]) throws -> SampleLayout {
@@ -153,14 +151,16 @@ struct SampleReuploadCommand: ParsableCommand {
     var truth: String?
     @Option(name: .customLong("province"), help: ArgumentHelp("The province answering (with --truth).", valueName: "code"))
     var province: String?
-    @Option(name: .customLong("issued-at"), help: ArgumentHelp("When the list was issued, e.g. 2025-09-30T10:00:00+08:00 (default: the list's, or now).", valueName: "timestamp"))
-    var issuedAt: String?
+    @Option(name: .customLong("issued-at"), help: ArgumentHelp("When the list was issued, e.g. 2025-09-30T10:00:00+08:00 (default: the list's, or now).", valueName: "timestamp"),
+            transform: ArgumentValue.instant)
+    var issuedAt: Date?
     @Option(help: "Share of the items re-uploaded, e.g. 90%.") var share = "90%"
     @Option(help: ArgumentHelp("Working-day offsets after the issue day to re-upload at (drawn per item).", valueName: "n,n,…"))
     var offsets = "1,3,5,7"
     @Option(help: "Seed of the choices.") var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("recon.toml naming the results, ministry and province databases.", valueName: "file")) var config: String?
+    @Option(help: ArgumentHelp("recon.toml naming the results, ministry and province databases (default, unless --server, --db, --ministry or --province-db is given: $RECON_CONFIG, then the demo server $RECON_DB, then ./recon.toml).", valueName: "file"))
+    var config: String?
     @Option(help: ArgumentHelp("One server in the demo layout (default $RECON_DB); its own database holds the results.", valueName: "dsn"))
     var server: String?
     @Option(name: .customLong("db"), help: ArgumentHelp("Results database (with --list, without --config/--server).", valueName: "dsn")) var results: String?
@@ -181,8 +181,18 @@ struct SampleReuploadCommand: ParsableCommand {
         var province: (String) throws -> String?
     }
 
+    /// The configuration file to use: `--config`; unless databases are given on the command line,
+    /// `$RECON_CONFIG`; unless `$RECON_DB` names a demo server, `./recon.toml` when it exists.
+    var configPath: String? {
+        if let config { return config }
+        if server != nil || results != nil || ministry != nil || provinceDB != nil { return nil }
+        if let path = ProcessEnvironment.value("RECON_CONFIG"), !path.isEmpty { return path }
+        if let server = ProcessEnvironment.value("RECON_DB"), !server.isEmpty { return nil }
+        return FileManager.default.fileExists(atPath: "recon.toml") ? "recon.toml" : nil
+    }
+
     func targets() throws -> Targets {
-        if let config {
+        if let config = configPath {
             let loaded = try ConfigLoader.load(path: config)
             let environment = ProcessInfo.processInfo.environment
             return Targets(recordSets: loaded.recordSets, results: try loaded.results.resolve(environment: environment),
@@ -204,17 +214,19 @@ struct SampleReuploadCommand: ParsableCommand {
             guard let value = Int(part.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("--offsets: \(part) is not a whole number") }
             return value
         }
-        let rate = try SampleRate(parsing: share)
+        let rate = try sampleRate(share, option: "--share")
         if let list {
-            guard let resultsDSN = targets.results else { throw ValidationError("--list needs the results database: --config, --server or --db") }
+            guard let resultsDSN = targets.results else {
+                throw ValidationError("--list needs the results database: --config (or $RECON_CONFIG, ./recon.toml), --server (or $RECON_DB) or --db")
+            }
             let loaded = try ReuploadList.load(id: list, results: try Connection(conninfo: resultsDSN, applicationName: "recon sample reupload"),
                                                recordSets: targets.recordSets)
-            request = ReuploadRequest(province: loaded.province, items: loaded.items, issuedAt: try issuedAt.map(BeijingTime.parseTimestamp) ?? loaded.issuedAt,
+            request = ReuploadRequest(province: loaded.province, items: loaded.items, issuedAt: issuedAt ?? loaded.issuedAt,
                                       share: rate, offsets: offsetList, seed: seed)
         } else {
             let planted = try PlantedTruthFile.read(from: URL(fileURLWithPath: truth!))
             request = ReuploadRequest(province: province!, items: ReuploadItem.items(of: planted, province: province!),
-                                      issuedAt: try issuedAt.map(BeijingTime.parseTimestamp) ?? Date(), share: rate, offsets: offsetList, seed: seed)
+                                      issuedAt: issuedAt ?? Date(), share: rate, offsets: offsetList, seed: seed)
         }
         let plan = try SampleReupload.plan(request)
         print("\(request.province): list of \(request.items.count) items issued \(BeijingTimeFormat.iso(request.issuedAt)), deadline \(BeijingTimeFormat.iso(plan.deadline))")
@@ -234,4 +246,9 @@ struct SampleReuploadCommand: ParsableCommand {
         let counts = Dictionary(grouping: applied, by: \.action).mapValues(\.count)
         print(ReuploadAction.allCases.compactMap { action in counts[action].map { "\(action.rawValue) \($0)" } }.joined(separator: ", "))
     }
+}
+
+/// A share such as `90%` given with `option`; a usage error naming it otherwise.
+func sampleRate(_ text: String, option: String) throws -> SampleRate {
+    do { return try SampleRate(parsing: text) } catch { throw ValidationError("\(option) \(text): \(error)") }
 }

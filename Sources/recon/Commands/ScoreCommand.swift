@@ -17,14 +17,12 @@ struct ScoreCommand: ParsableCommand {
 
 /// `--now TS` for drills and demos of the lifecycle commands.
 struct LifecycleClockOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Pretend it is this instant (ISO 8601 with offset): for drills and the demo.", valueName: "timestamp"))
-    var now: String?
+    @Option(help: ArgumentHelp("Pretend it is this instant (ISO 8601 with offset): for drills and the demo.", valueName: "timestamp"),
+            transform: ArgumentValue.instant)
+    var now: Date?
 
     /// The instant the transition is recorded at.
-    func instant() throws -> Date {
-        guard let now else { return Date() }
-        do { return try BeijingTime.parseTimestamp(now) } catch { throw ValidationError("--now: \(error)") }
-    }
+    func instant() -> Date { now ?? Date() }
 }
 
 /// Who is acting from the CLI (recorded with versions, decisions and publications).
@@ -76,9 +74,11 @@ struct ScoreShowCommand: ParsableCommand {
         let quarter = try parseQuarter(quarter)
         let loaded = try config.load()
         // Arguments are checked before anything is computed or stored.
-        if let province { _ = try loaded.province(province) }
-        if let policy { _ = try ScoringPolicy.named(policy) }
-        let now = try clock.instant()
+        if let province { _ = try loaded.argumentProvince(province) }
+        if let policy {
+            do { _ = try ScoringPolicy.named(policy) } catch { throw ValidationError("--policy \(policy): \(error)") }
+        }
+        let now = clock.instant()
         let results = try config.results(loaded, application: "recon score")
         let calendar = try CalendarStore(connection: results).calendar()
         let lifecycle = QuarterLifecycle(results: results, calendar: calendar)
@@ -155,7 +155,7 @@ struct ScorePublishCommand: ParsableCommand {
 
     func run() throws {
         let quarter = try parseQuarter(quarter)
-        let now = try clock.instant()
+        let now = clock.instant()
         let context = try LifecycleContext(config, application: "recon score publish")
         let publication = try context.lifecycle.publish(quarter, by: CLIActor.name, at: now)
         print("\(quarter) published (publication \(publication.id)); ranking: "
@@ -175,7 +175,7 @@ struct ScoreRepublishCommand: ParsableCommand {
 
     func run() throws {
         let quarter = try parseQuarter(quarter)
-        let now = try clock.instant()
+        let now = clock.instant()
         let context = try LifecycleContext(config, application: "recon score republish")
         // Scored anew under the policy the quarter was published with.
         let publishedPolicy: String? = if case let .published(_, current) = try context.lifecycle.stage(quarter) {

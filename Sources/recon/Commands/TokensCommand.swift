@@ -27,6 +27,7 @@ struct TokensCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try config.load()
+            if let province { _ = try loaded.argumentProvince(province) }
             let results = try config.results(loaded, application: "recon tokens create")
             let created = try PortalTokenStore(connection: results).create(province: province, name: name)
             print("token \(created.info.id) for \(created.info.provinceCode ?? "ministry (all provinces)") \(created.info.name):")

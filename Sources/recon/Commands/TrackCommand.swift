@@ -18,7 +18,9 @@ struct TrackCommand: ParsableCommand {
     @Option(help: "Only this province's lists.") var province: String?
     @Option(help: "Only this list.") var list: Int64?
     @Option(name: .customLong("batch-size"), help: "Keys per batch.") var batchSize: Int = 10_000
-    @Option(help: "The check time, ISO 8601 with offset (default: now).") var now: String?
+    @Option(help: ArgumentHelp("The check time, ISO 8601 with offset (default: now).", valueName: "timestamp"),
+            transform: ArgumentValue.instant)
+    var now: Date?
     @Flag(name: .customLong("print-indexes"), help: "Print the recommended CREATE INDEX statements and exit.") var printIndexes = false
     @OptionGroup var config: ConfigOption
 
@@ -32,13 +34,20 @@ struct TrackCommand: ParsableCommand {
             }
             return
         }
+        if let province { _ = try loaded.argumentProvince(province) }
         let environment = ProcessInfo.processInfo.environment
+        try loaded.checkSources(environment: environment, provinces: province.map { [$0] }, includePlatform: false)
         let results = try config.results(loaded, application: "recon track")
+        if let list {
+            do { _ = try ListStore(connection: results).list(id: list) } catch let error as ListError {
+                throw ValidationError("--list \(list): \(error)")
+            }
+        }
         let ministry = try Connection(conninfo: try loaded.ministry.resolve(environment: environment), applicationName: "recon track")
         let tracker = Tracker(results: results, ministry: ministry, recordSets: loaded.recordSets, batchSize: batchSize) { code in
             try Connection(conninfo: try loaded.province(code).source.resolve(environment: environment), applicationName: "recon track")
         }
-        let report = try tracker.track(province: province, listID: list, at: try now.map(BeijingTime.parseTimestamp) ?? Date())
+        let report = try tracker.track(province: province, listID: list, at: now ?? Date())
         print(report.summary)
     }
 }

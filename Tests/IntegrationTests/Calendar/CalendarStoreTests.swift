@@ -67,9 +67,10 @@ struct CalendarStoreTests {
         let store = CalendarStore(connection: connection)
         let good = try HolidayNotice.parseFeedJSON(Data(Self.feed2027.utf8), sourceName: "2027.json")
         try store.importNotices([good])
-        // A year out of the table's range makes the second insert fail: the first must roll back too.
+        // A year out of the table's range is refused before anything is written (the first too).
         let bad = try HolidayNotice(year: 2101, source: "bad", days: [NoticeDay(date: try CivilDate.parse("2101-01-01"), kind: .holiday, name: "元旦")])
-        #expect(throws: PostgresError.self) { try store.importNotices([good, bad]) }
+        let error = try #require(throws: HolidayNoticeError.self) { try store.importNotices([good, bad]) }
+        #expect(error.description.contains("out of 2000…2100"))
         #expect(try store.storedNotices().map { $0.source.hasPrefix("2027.json") } == [true])
     }
 }
