@@ -112,6 +112,26 @@ public enum CopyText {
     }
 
     /// A field's value as a `String` (`nil` for NULL); for tests and small uses, not hot paths.
+    /// The field's value, or `.invalid` with the raw bytes when they are not valid UTF-8 (a
+    /// registry in SQL_ASCII can hold any byte): for values that must be shown exactly.
+    public static func decodeExactly(_ field: UnsafeRawBufferPointer) -> ExactText {
+        if isNull(field) { return .null }
+        var bytes: [UInt8] = []
+        unescape(field, into: &bytes)
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .invalid(bytes) }
+        return .text(text)
+    }
+
+    /// What ``decodeExactly(_:)`` found.
+    public enum ExactText: Sendable, Equatable {
+        /// NULL.
+        case null
+        /// Valid UTF-8.
+        case text(String)
+        /// Bytes that are not UTF-8.
+        case invalid([UInt8])
+    }
+
     public static func decode(_ field: UnsafeRawBufferPointer) -> String? {
         if isNull(field) { return nil }
         var bytes: [UInt8] = []

@@ -186,6 +186,12 @@ public final class Reconciler {
             return counts
         } catch {
             for (reader, source) in readers { stop(reader, source: source) }
+            // Bytes the side's database cannot give as UTF-8: name the table, key and column.
+            if let side = BadBytesLocator.isEncodingFailure(error),
+               let located = BadBytesLocator.locate(recordSet, side: side, conninfo: (side == .ministry ? ministry : province).conninfo,
+                                                    provinceCode: provinceCode) {
+                throw located
+            }
             throw error
         }
     }

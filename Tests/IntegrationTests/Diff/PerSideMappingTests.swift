@@ -84,3 +84,36 @@ struct PerSideMappingTests {
         #expect(DeletedFlagSQL.live(spec) == "NOT false")
     }
 }
+
+/// Issue 17: one byte that is not UTF-8 in a province registry kept in SQL_ASCII names its record
+/// set, side, table, key and column, and leaves a failed run with that message.
+@Suite("Bytes that are not UTF-8 in a registry", .serialized)
+struct RegistryBadBytesTests {
+    @Test func aBadByteInAnSQLASCIIRegistryIsNamed() throws {
+        let fixture = try DueFixture(codes: ["410000"], rows: 200)
+        let province = try TestDatabase("sqlascii", options: "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+        let connection = try province.connect()
+        try connection.executeSimple(try #require(ReferenceSQL.file("province.sql")))
+        // One operator the ministry also holds (an ASCII key), its name holding the byte 0xFF.
+        let ministry = try fixture.ministry.connect()
+        let licence = try ministry.execute("""
+            SELECT licence_no FROM operators WHERE province_code = '410000' AND NOT deleted AND licence_no ~ '^[0-9]+$'
+            ORDER BY licence_no LIMIT 1
+            """).singleRow().string("licence_no")
+        try connection.execute("INSERT INTO operators (licence_no, name) VALUES ($1, E'\\xe9\\x83\\x91\\xff')", [licence])
+        fixture.config.provinces[0].source = DatabaseSource(dsn: province.dsn, origin: "test sql_ascii")
+        var options = ReconcileOptions()
+        options.progress = false
+        let sources = try ReconcileSources(config: fixture.config, provinceCode: "410000", environment: [:])
+        let failure = try #require(throws: RunFailure.self) {
+            try Reconciler(sources: sources, provinceCode: "410000", provinceName: "河南省", recordSets: [RecordSetSpec.operators],
+                           options: options).run()
+        }
+        let message = failure.description
+        #expect(message.contains("record set operators") && message.contains("province (省) table operators"), "\(message)")
+        #expect(message.contains(licence) && message.contains("column name") && message.contains("e9 83 91 ff"), "\(message)")
+        let stored = try fixture.results.connect().execute("SELECT status, error FROM recon.runs ORDER BY id DESC LIMIT 1").singleRow()
+        #expect(try stored.string("status") == "failed")
+        #expect(try stored.string("error").contains("column name"))
+    }
+}

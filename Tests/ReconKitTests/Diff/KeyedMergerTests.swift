@@ -103,3 +103,49 @@ struct KeyedMergerTests {
         #expect(difference.keyText == "豫A12345 / (空)")
     }
 }
+
+/// docs/rules.md, "What counts as a difference": a differing value that is not valid UTF-8 stops
+/// the run with a message naming the record set, side, table, key and column — never an altered
+/// value in a list.
+@Suite("Keyed merge: bytes that are not UTF-8")
+struct InvalidBytesTests {
+    typealias F = DiffFixture
+
+    static func row(_ values: [String?], replacing column: Int, with bytes: [UInt8]) -> [UInt8] {
+        var parts = values.map { value -> [UInt8] in Array(F.line([value]).utf8) }
+        parts[column] = bytes
+        return Array(parts.joined(separator: [0x09]))
+    }
+
+    @Test func anInvalidFieldValueIsNamed() throws {
+        let ministry = [Array(F.line(F.op("410100000001", "甲公司")).utf8)]
+        let province = [Self.row(F.op("410100000001"), replacing: 1, with: [0x41, 0xFF, 0x42])]
+        let error = try #require(throws: DiffError.self) {
+            try KeyedMerger(recordSet: F.operators).run(ministry: InMemoryRowSource(rows: ministry), province: InMemoryRowSource(rows: province),
+                                                        sink: DifferenceCollector())
+        }
+        let text = error.description
+        #expect(text.contains("record set operators") && text.contains("province (省) table operators"), "\(text)")
+        #expect(text.contains("\"410100000001\"") && text.contains("column name") && text.contains("41 ff 42"), "\(text)")
+    }
+
+    @Test func anInvalidKeyIsNamed() throws {
+        let province = [Self.row(F.op("x"), replacing: 0, with: [0x34, 0xC3])]
+        let error = try #require(throws: DiffError.self) {
+            try KeyedMerger(recordSet: F.operators).run(ministry: InMemoryRowSource(rows: []), province: InMemoryRowSource(rows: province),
+                                                        sink: DifferenceCollector())
+        }
+        #expect(error.description.contains("province (省) table operators") && error.description.contains("column licence_no"), "\(error)")
+    }
+
+    @Test func identicalInvalidBytesOnBothSidesAreNoDifference() throws {
+        let same = Self.row(F.op("410100000001"), replacing: 1, with: [0x41, 0xFF])
+        let (counts, differences) = try { () throws -> (DiffCounts, [Difference]) in
+            let sink = DifferenceCollector()
+            let counts = try KeyedMerger(recordSet: F.operators).run(ministry: InMemoryRowSource(rows: [same]),
+                                                                     province: InMemoryRowSource(rows: [same]), sink: sink)
+            return (counts, sink.differences)
+        }()
+        #expect(differences.isEmpty && counts.unionKeys == 1)
+    }
+}

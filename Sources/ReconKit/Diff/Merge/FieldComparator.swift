@@ -19,10 +19,14 @@ final class FieldComparator {
     private var leftRanges: [Range<Int>] = []
     private var rightRanges: [Range<Int>] = []
 
+    /// The record set (tables and column names for messages), when known.
+    let recordSet: RecordSetSpec?
+
     /// A comparator of rows laid out as `keyCount` key columns then `fields`.
-    init(keyCount: Int, fields: [FieldSpec]) {
+    init(keyCount: Int, fields: [FieldSpec], recordSet: RecordSetSpec? = nil) {
         self.keyCount = keyCount
         self.fields = fields
+        self.recordSet = recordSet
         pipelines = fields.map { NormaliserPipeline($0.normalisers) }
         left.reserveCapacity(256)
         right.reserveCapacity(256)
@@ -59,10 +63,27 @@ final class FieldComparator {
             if FieldComparator.tailsIdentical(a, from: 0, b, from: 0) { continue }
             if !equal(a, b, pipeline: pipelines[index]) {
                 found.append(FieldDifference(column: fields[index].column, label: fields[index].label,
-                                             ministry: CopyText.decode(a), province: CopyText.decode(b)))
+                                             ministry: try exact(a, side: .ministry, row: m, ranges: leftRanges, field: index),
+                                             province: try exact(b, side: .province, row: p, ranges: rightRanges, field: index)))
             }
         }
         return found
+    }
+
+    /// A differing value exactly as stored, or ``DiffError/invalidText`` naming where it is.
+    private func exact(_ field: UnsafeRawBufferPointer, side: DiffSide, row: UnsafeRawBufferPointer,
+                       ranges: [Range<Int>], field index: Int) throws -> String? {
+        switch CopyText.decodeExactly(field) {
+        case .null: return nil
+        case let .text(text): return text
+        case let .invalid(bytes):
+            let key = (0..<keyCount).map { CopyText.decode(UnsafeRawBufferPointer(rebasing: row[ranges[$0]])).map { "\"\($0)\"" } ?? "NULL" }
+                .joined(separator: " / ")
+            throw DiffError.invalidText(
+                recordSet: recordSet?.name ?? "?", side: side,
+                table: (side == .ministry ? recordSet?.ministryTable : recordSet?.provinceTable) ?? "?", key: key,
+                column: fields[index].columnName(ministry: side == .ministry), bytes: InvalidBytes.hex(bytes))
+        }
     }
 
     /// Whether two raw COPY fields are equal after normalising.

@@ -105,6 +105,27 @@ final class KeyComparator {
         return values
     }
 
+    /// The key columns of a row exactly as stored, or ``DiffError/invalidText`` when one is not
+    /// valid UTF-8 (naming the record set, side, table and column).
+    func exactKeyValues(_ row: UnsafeRawBufferPointer, side: DiffSide, recordSet: RecordSetSpec) throws -> [String?] {
+        var values: [String?] = []
+        var start = 0
+        for index in 0..<keyCount {
+            let end = Self.fieldEnd(row, from: start)
+            switch CopyText.decodeExactly(UnsafeRawBufferPointer(rebasing: row[min(start, row.count)..<end])) {
+            case .null: values.append(nil)
+            case let .text(text): values.append(text)
+            case let .invalid(bytes):
+                throw DiffError.invalidText(
+                    recordSet: recordSet.name, side: side,
+                    table: side == .ministry ? recordSet.ministryTable : recordSet.provinceTable, key: describeKey(row),
+                    column: recordSet.key[index].columnName(ministry: side == .ministry), bytes: InvalidBytes.hex(bytes))
+            }
+            start = end + 1
+        }
+        return values
+    }
+
     /// Whether any key column is NULL or empty (关键字段为空).
     func hasEmptyColumn(_ row: UnsafeRawBufferPointer) -> Bool {
         var start = 0

@@ -24,7 +24,7 @@ struct KeyedMerger {
     func run(ministry: any RowBatchSource, province: any RowBatchSource, sink: any DifferenceSink,
              onBatch: ((DiffSide, Int) -> Void)? = nil) throws -> DiffCounts {
         let keys = KeyComparator(keyCount: recordSet.key.count)
-        let fieldComparator = FieldComparator(keyCount: recordSet.key.count, fields: recordSet.fields)
+        let fieldComparator = FieldComparator(keyCount: recordSet.key.count, fields: recordSet.fields, recordSet: recordSet)
         let m = SideCursor(side: .ministry, source: ministry)
         let p = SideCursor(side: .province, source: province)
         m.onBatch = onBatch
@@ -34,12 +34,13 @@ struct KeyedMerger {
         var counts = DiffCounts()
         var seq = 0
 
-        func report(_ category: DiffCategory, keyRow: UnsafeRawBufferPointer, ministryCount: Int,
+        func report(_ category: DiffCategory, keyRow: UnsafeRawBufferPointer, side: DiffSide = .ministry, ministryCount: Int,
                     provinceCount: Int, fields: [FieldDifference] = []) throws {
             seq += 1
             counts.differingKeys += 1
             counts[category] += 1
-            try sink.accept(Difference(seq: seq, key: keys.keyValues(keyRow), category: category,
+            let key = try keys.exactKeyValues(keyRow, side: side, recordSet: recordSet)
+            try sink.accept(Difference(seq: seq, key: key, category: category,
                                        ministryCount: ministryCount, provinceCount: provinceCount, fields: fields))
         }
 
@@ -58,7 +59,7 @@ struct KeyedMerger {
                 counts.provinceRows += count
                 let row = p.previous!
                 let category: DiffCategory = keys.hasEmptyColumn(row) ? .emptyKey : count > 1 ? .duplicateKey : .provinceOnly
-                try report(category, keyRow: row, ministryCount: 0, provinceCount: count)
+                try report(category, keyRow: row, side: .province, ministryCount: 0, provinceCount: count)
             } else {
                 let mCount = try m.consumeGroup(keys)
                 let pCount = try p.consumeGroup(keys)

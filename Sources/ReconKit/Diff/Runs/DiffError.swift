@@ -20,6 +20,10 @@ public enum DiffError: Error, Sendable, CustomStringConvertible, Equatable {
     case readFailed(side: DiffSide, message: String)
     /// A table name is not `table` or `schema.table`.
     case badTableName(String)
+    /// A value going into a difference is not valid UTF-8 (a registry in SQL_ASCII can hold any
+    /// byte): the run stops rather than show an altered value (docs/rules.md, "What counts as a
+    /// difference").
+    case invalidText(recordSet: String, side: DiffSide, table: String, key: String, column: String, bytes: String)
 
     public var description: String {
         switch self {
@@ -39,6 +43,8 @@ public enum DiffError: Error, Sendable, CustomStringConvertible, Equatable {
             return "reading the \(side) side failed: \(message)"
         case let .badTableName(name):
             return "table name \"\(name)\" is not of the form table or schema.table"
+        case let .invalidText(recordSet, side, table, key, column, bytes):
+            return "record set \(recordSet), \(side) table \(table), key \(key), column \(column): the value is not valid UTF-8 (bytes \(bytes)); fix the value (or the database's encoding) and reconcile again — recon does not show an altered value"
         }
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import PostgresClient
+import ReconRules
+
+/// Finds the row and column behind a side's read that failed on bytes its database cannot give as
+/// UTF-8 (SQLSTATE 22021: a registry in SQL_ASCII can hold any byte), so that the error names the
+/// record set, side, table, key and column instead of only the side (docs/rules.md, "What counts as
+/// a difference"). It re-reads the side's key and field columns raw, with `client_encoding` set to
+/// SQL_ASCII so the server converts nothing, and checks each value in Swift.
+enum BadBytesLocator {
+    /// Whether `error` is a read failure of this kind.
+    static func isEncodingFailure(_ error: any Error) -> DiffSide? {
+        guard case let DiffError.readFailed(side, message) = error,
+              message.contains("SQLSTATE 22021") || message.contains("SQLSTATE 22P05") else { return nil }
+        return side
+    }
+
+    /// The first value of the side's rows that is not valid UTF-8, as ``DiffError/invalidText``;
+    /// nil when it cannot be found (the caller keeps the original error).
+    static func locate(_ recordSet: RecordSetSpec, side: DiffSide, conninfo: String?, provinceCode: String) -> DiffError? {
+        guard let conninfo, let connection = try? Connection(conninfo: conninfo, applicationName: "recon bad bytes") else { return nil }
+        do {
+            try connection.executeSimple("SET client_encoding = 'SQL_ASCII'")
+            let ministry = side == .ministry
+            let columns = recordSet.allColumns.map { $0.columnName(ministry: ministry) }
+            let table = ministry ? recordSet.ministryTable : recordSet.provinceTable
+            var select = "SELECT \(columns.map(SQLText.identifier).joined(separator: ", ")) FROM \(try SQLText.qualifiedTable(table))"
+            if ministry { select += " " + (try DiffQuery(recordSet)).ministryFilter(provinceCode: provinceCode) }
+            let stream = try connection.copyOut("COPY (\(select)) TO STDOUT")
+            var ranges: [Range<Int>] = []
+            let keyCount = recordSet.key.count
+            while let found = try stream.next({ raw -> DiffError?? in
+                var end = raw.count
+                if end > 0 && raw[end - 1] == 0x0A { end -= 1 }
+                let row = UnsafeRawBufferPointer(rebasing: raw[0..<end])
+                CopyText.split(row, into: &ranges)
+                for (index, range) in ranges.enumerated() where index < columns.count {
+                    guard case let .invalid(bytes) = CopyText.decodeExactly(UnsafeRawBufferPointer(rebasing: row[range])) else { continue }
+                    let key = ranges.prefix(keyCount).map { range in
+                        CopyText.decode(UnsafeRawBufferPointer(rebasing: row[range])).map { "\"\($0)\"" } ?? "NULL"
+                    }.joined(separator: " / ")
+                    return .some(DiffError.invalidText(recordSet: recordSet.name, side: side, table: table, key: key,
+                                                       column: columns[index], bytes: InvalidBytes.hex(bytes)))
+                }
+                return .some(nil)
+            }) {
+                if let error = found {
+                    try? stream.cancel()
+                    return error
+                }
+            }
+        } catch {
+            return nil
+        }
+        return nil
+    }
+}
