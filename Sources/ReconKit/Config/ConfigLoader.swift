@@ -141,6 +141,8 @@ public enum ConfigLoader {
             ministrySubmittedColumn: try text("ministry_submitted_column", base?.ministrySubmittedColumn ?? "submitted_at"),
             ministryDeletedColumn: try text("ministry_deleted_column", base?.ministryDeletedColumn ?? "deleted"),
             provinceTable: try text("province_table", base?.provinceTable))
+        spec.ministryFilter = try rowFilter(table, side: "ministry") ?? base?.ministryFilter
+        spec.provinceFilter = try rowFilter(table, side: "province") ?? base?.provinceFilter
         if let values = try table.optionalStringArray("ministry_deleted_values") {
             guard !spec.ministryDeletedColumn.isEmpty else {
                 throw table.error(at: "ministry_deleted_values", "ministry_deleted_values needs a ministry_deleted_column")
@@ -151,6 +153,28 @@ public enum ConfigLoader {
         }
         spec.origin = "\(table.fileName):\(table.line.map(String.init) ?? "?") [[record_set]] \(name)"
         return spec
+    }
+
+    /// `<side>_exclude = { column = "zt", values = ["注销"] }` or `<side>_include = { … }` (not both).
+    static func rowFilter(_ table: TOMLReader, side: String) throws -> RowFilter? {
+        var found: RowFilter? = nil
+        for mode in [RowFilter.Mode.exclude, .include] {
+            let key = "\(side)_\(mode.rawValue)"
+            guard table.contains(key) else { continue }
+            guard found == nil else { throw table.error(at: key, "give \(side)_exclude or \(side)_include, not both") }
+            guard case .table(let inline)? = table.value(key) else {
+                throw table.error(at: key, "\(key) must be an inline table { column = \"…\", values = [\"…\"] }")
+            }
+            table.markRead(key)
+            let sub = TOMLReader(inline, fileName: table.fileName)
+            let column = try sub.string("column")
+            guard let values = try sub.optionalStringArray("values"), !values.isEmpty else {
+                throw sub.error("\(key) needs values = [\"…\"] (at least one)")
+            }
+            try sub.finish()
+            found = RowFilter(column: column, values: values, mode: mode)
+        }
+        return found
     }
 
     /// `key`/`fields`: strings (a column, with its reference label and normalisers when known) or

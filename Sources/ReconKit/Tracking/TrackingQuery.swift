@@ -97,6 +97,7 @@ public struct TrackingQuery: Sendable {
             FROM \(keysTable) t
             LEFT JOIN \(try SQLText.qualifiedTable(recordSet.ministryTable)) m
                    ON \(province) = $1 AND \(try keyCondition(alias: "m", ministry: true))
+                  AND \(DeletedFlagSQL.passes(recordSet.ministryFilter, alias: "m"))
             GROUP BY t.n ORDER BY t.n
             """
     }
@@ -109,6 +110,7 @@ public struct TrackingQuery: Sendable {
                CASE WHEN count(p.*) = 1 THEN ((array_agg(\(fieldsJSON(alias: "p", ministry: false))))[1])::text END AS only_live
         FROM \(keysTable) t
         LEFT JOIN \(try SQLText.qualifiedTable(recordSet.provinceTable)) p ON \(try keyCondition(alias: "p", ministry: false))
+             AND \(DeletedFlagSQL.passes(recordSet.provinceFilter, alias: "p"))
         GROUP BY t.n ORDER BY t.n
         """
     }

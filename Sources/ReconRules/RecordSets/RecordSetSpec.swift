@@ -25,6 +25,10 @@ public struct RecordSetSpec: Sendable, Equatable {
     /// The values of `ministryDeletedColumn` (compared as text) that mean deleted, e.g. `["1"]` for a
     /// `char(1)` flag; nil: the column is boolean and `true` means deleted.
     public var ministryDeletedValues: [String]? = nil
+    /// Ministry rows not compared (`ministry_exclude` / `ministry_include`), besides deleted ones.
+    public var ministryFilter: RowFilter? = nil
+    /// Province rows not compared (`province_exclude` / `province_include`), e.g. a 注销 status.
+    public var provinceFilter: RowFilter? = nil
     /// The province's table (may be schema-qualified).
     public var provinceTable: String
     /// Where the record set was defined, for messages (`recon.toml:31 [[record_set]]`).

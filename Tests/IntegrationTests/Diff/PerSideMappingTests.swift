@@ -74,6 +74,41 @@ struct PerSideMappingTests {
         #expect(report.lists.count == 1)
     }
 
+    /// A province filter (`province_exclude`) gives what deleting those rows would give.
+    @Test func aProvinceFilterComparesAsIfTheRowsWereNotThere() throws {
+        let fixture = try DueFixture(codes: ["410000"], rows: 600)
+        let province = try fixture.provinces["410000"]!.connect()
+        let status = try province.execute("""
+            SELECT operating_status_code AS s FROM vehicles WHERE operating_status_code IS NOT NULL
+            GROUP BY 1 ORDER BY count(*) LIMIT 1
+            """).singleRow().string("s")
+        let text = """
+            [results]
+            dsn = "x"
+            [ministry]
+            dsn = "x"
+            [[province]]
+            code = "410000"
+            name = "河南省"
+            dsn = "x"
+            [[record_set]]
+            name = "vehicles"
+            province_exclude = { column = "operating_status_code", values = ["\(status)"] }
+            """
+        let filtered = try ConfigLoader.parse(text, fileName: "recon.toml").recordSet("vehicles")
+        #expect(filtered.provinceFilter == RowFilter(column: "operating_status_code", values: [status], mode: .exclude))
+        let (withFilter, filteredRows) = try Self.differences(fixture, [filtered])
+        let removed = try province.execute("DELETE FROM vehicles WHERE operating_status_code = $1", [status]).affectedRows
+        #expect(removed > 0)
+        let (withoutRows, plainRows) = try Self.differences(fixture, [RecordSetSpec.vehicles])
+        #expect(withFilter.totals == withoutRows.totals)
+        #expect(filteredRows == plainRows)
+        // Both ways in one table is refused with the place.
+        let both = text + "\nprovince_include = { column = \"x\", values = [\"1\"] }\n"
+        let error = try #require(throws: (any Error).self) { try ConfigLoader.parse(both, fileName: "recon.toml") }
+        #expect("\(error)".contains("not both"), "\(error)")
+    }
+
     @Test func theDeletedFlagConditionsQuoteTheirValues() {
         var spec = RecordSetSpec.vehicles
         #expect(DeletedFlagSQL.live(spec) == "NOT (\"deleted\" IS TRUE)")
@@ -82,6 +117,10 @@ struct PerSideMappingTests {
         #expect(DeletedFlagSQL.deleted(spec, alias: "m") == "coalesce((m.\"scbz\")::text IN (E'1', E'x\\'y'), false)")
         spec.ministryDeletedColumn = ""
         #expect(DeletedFlagSQL.live(spec) == "NOT false")
+        #expect(DeletedFlagSQL.passes(RowFilter(column: "zt", values: ["注销"], mode: .exclude), alias: "p")
+                == "NOT coalesce((p.\"zt\")::text IN (E'注销'), false)")
+        #expect(DeletedFlagSQL.passes(RowFilter(column: "zt", values: ["1"], mode: .include)) == "coalesce((\"zt\")::text IN (E'1'), false)")
+        #expect(DeletedFlagSQL.passes(nil) == "true")
     }
 }
 

@@ -8,7 +8,9 @@ extension RecordSetSpec {
         }
         return [name, label, key.map(spec).joined(separator: ";"), fields.map(spec).joined(separator: ";"),
                 ministryTable, ministryProvinceColumn, ministryDeletedColumn, ministryDeletedValues.map { $0.joined(separator: ",") } ?? "",
-                provinceTable].joined(separator: "|")
+                provinceTable, [ministryFilter, provinceFilter].map { filter in
+                    filter.map { "\($0.mode.rawValue):\($0.column)=\($0.values.joined(separator: ","))" } ?? ""
+                }.joined(separator: ";")].joined(separator: "|")
     }
 
     /// A hash of the definitions of `sets` (`recon.runs.config_hash`): which definitions produced a run.

@@ -25,7 +25,8 @@ enum BadBytesLocator {
             let columns = recordSet.allColumns.map { $0.columnName(ministry: ministry) }
             let table = ministry ? recordSet.ministryTable : recordSet.provinceTable
             var select = "SELECT \(columns.map(SQLText.identifier).joined(separator: ", ")) FROM \(try SQLText.qualifiedTable(table))"
-            if ministry { select += " " + (try DiffQuery(recordSet)).ministryFilter(provinceCode: provinceCode) }
+            let query = try DiffQuery(recordSet)
+            select += " " + (ministry ? query.ministryFilter(provinceCode: provinceCode) : query.provinceFilter)
             let stream = try connection.copyOut("COPY (\(select)) TO STDOUT")
             var ranges: [Range<Int>] = []
             let keyCount = recordSet.key.count

@@ -18,4 +18,12 @@ public enum DeletedFlagSQL {
     public static func live(_ recordSet: RecordSetSpec, alias: String? = nil) -> String {
         "NOT \(deleted(recordSet, alias: alias))"
     }
+
+    /// The condition that a row of `alias` passes `filter` (`TRUE` without one).
+    public static func passes(_ filter: RowFilter?, alias: String? = nil) -> String {
+        guard let filter, !filter.values.isEmpty else { return filter?.mode == .include ? "false" : "true" }
+        let column = (alias.map { "\($0)." } ?? "") + SQLText.identifier(filter.column)
+        let member = "(\(column))::text IN (\(filter.values.map(SQLText.literal).joined(separator: ", ")))"
+        return filter.mode == .include ? "coalesce(\(member), false)" : "NOT coalesce(\(member), false)"
+    }
 }

@@ -42,7 +42,12 @@ public struct DiffQuery: Sendable, Equatable {
     /// The ministry side's filter: the province's rows that are not deleted (注1: rows as uploaded).
     func ministryFilter(provinceCode: String) -> String {
         "WHERE \(SQLText.identifier(recordSet.ministryProvinceColumn)) = \(SQLText.literal(provinceCode))"
-            + " AND \(DeletedFlagSQL.live(recordSet))"
+            + " AND \(DeletedFlagSQL.live(recordSet)) AND \(DeletedFlagSQL.passes(recordSet.ministryFilter))"
+    }
+
+    /// The province side's filter (`province_exclude` / `province_include`), or nothing.
+    var provinceFilter: String {
+        recordSet.provinceFilter == nil ? "" : "WHERE \(DeletedFlagSQL.passes(recordSet.provinceFilter))"
     }
 
     /// The ordered SELECT of one side.
@@ -51,7 +56,7 @@ public struct DiffQuery: Sendable, Equatable {
         case .ministry:
             return "SELECT \(try selectList(.ministry)) FROM \(try SQLText.qualifiedTable(recordSet.ministryTable)) \(ministryFilter(provinceCode: provinceCode)) \(orderBy)"
         case .province:
-            return "SELECT \(try selectList(.province)) FROM \(try SQLText.qualifiedTable(recordSet.provinceTable)) \(orderBy)"
+            return "SELECT \(try selectList(.province)) FROM \(try SQLText.qualifiedTable(recordSet.provinceTable)) \(provinceFilter) \(orderBy)"
         }
     }
 
@@ -66,7 +71,7 @@ public struct DiffQuery: Sendable, Equatable {
         case .ministry:
             return "EXPLAIN SELECT 1 FROM \(try SQLText.qualifiedTable(recordSet.ministryTable)) \(ministryFilter(provinceCode: provinceCode))"
         case .province:
-            return "EXPLAIN SELECT 1 FROM \(try SQLText.qualifiedTable(recordSet.provinceTable))"
+            return "EXPLAIN SELECT 1 FROM \(try SQLText.qualifiedTable(recordSet.provinceTable)) \(provinceFilter)"
         }
     }
 

@@ -10,6 +10,9 @@ public enum SourceSchemaCheck {
         if side == .ministry {
             columns += [recordSet.ministryProvinceColumn, recordSet.ministrySubmittedColumn]
             if !recordSet.ministryDeletedColumn.isEmpty { columns.append(recordSet.ministryDeletedColumn) }
+            if let filter = recordSet.ministryFilter { columns.append(filter.column) }
+        } else if let filter = recordSet.provinceFilter {
+            columns.append(filter.column)
         }
         return columns
     }
