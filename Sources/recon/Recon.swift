@@ -19,6 +19,7 @@ struct Recon: AsyncParsableCommand {
             ListsCommand.self,
             TrackCommand.self,
             ObjectionsCommand.self,
+            CheckCommand.self,
             ScoreCommand.self,
             CalendarCommand.self,
             DueCommand.self,

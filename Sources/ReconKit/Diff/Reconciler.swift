@@ -81,6 +81,17 @@ public final class Reconciler {
                 _ = try query.copy(.ministry, provinceCode: provinceCode)
                 _ = try query.copy(.province, provinceCode: provinceCode)
             }
+            // Both sides are reached and checked (tables, columns, types, the planned statements)
+            // before a run row is written: a configuration problem never leaves a failed run.
+            let ministry = try Connection(conninfo: sources.ministry, applicationName: "recon reconcile \(provinceCode) ministry")
+            let province = try Connection(conninfo: sources.province, applicationName: "recon reconcile \(provinceCode) province")
+            for (set, query) in zip(recordSets, queries) {
+                try SourceSchemaCheck.verify(set, side: .ministry, connection: ministry)
+                try SourceSchemaCheck.verify(set, side: .province, connection: province)
+                try Preflight.checkMinistryTypes(set, on: ministry)
+                _ = try ministry.execute("EXPLAIN \(try query.select(.ministry, provinceCode: provinceCode))")
+                _ = try province.execute("EXPLAIN \(try query.select(.province, provinceCode: provinceCode))")
+            }
             let results = try Connection(conninfo: sources.results, applicationName: "recon reconcile \(provinceCode)")
             let store = RunStore(connection: results)
             try store.reapStaleRuns()
@@ -89,7 +100,7 @@ public final class Reconciler {
                                      startedAt: options.startedAt)
             runID = id
             do {
-                let outcome = try diffAndStore(runID: id, store: store)
+                let outcome = try diffAndStore(runID: id, store: store, ministry: ministry, province: province)
                 store.release(runID: id)
                 return outcome
             } catch let already as AlreadyOfficial {
@@ -111,15 +122,9 @@ public final class Reconciler {
         }
     }
 
-    /// Connects to both sides, checks their tables, then diffs every set inside one results transaction.
-    private func diffAndStore(runID: Int64, store: RunStore) throws -> RunOutcome {
+    /// Diffs every set inside one results transaction (both sides connected and checked by `run()`).
+    private func diffAndStore(runID: Int64, store: RunStore, ministry: Connection, province: Connection) throws -> RunOutcome {
         let realStart = Date()
-        let ministry = try Connection(conninfo: sources.ministry, applicationName: "recon reconcile \(provinceCode) ministry")
-        let province = try Connection(conninfo: sources.province, applicationName: "recon reconcile \(provinceCode) province")
-        for set in recordSets {
-            try SourceSchemaCheck.verify(set, side: .ministry, connection: ministry)
-            try SourceSchemaCheck.verify(set, side: .province, connection: province)
-        }
         let m = DiffSource(connection: ministry, conninfo: sources.ministry)
         let p = DiffSource(connection: province, conninfo: sources.province)
         let (sets, decision): ([SetOutcome], OfficialMarking.Decision?) = try store.connection.transaction { db in
