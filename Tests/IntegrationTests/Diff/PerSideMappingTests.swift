@@ -10,6 +10,20 @@ import Testing
 /// `char(1)` gives the same differences as the reference schema for the same data (issue 14).
 @Suite("Per-side column names and deleted flags of any type", .serialized)
 struct PerSideMappingTests {
+    /// A config whose last table is the vehicles `[[record_set]]` (lines follow it).
+    static let vehiclesConfig = """
+        [results]
+        dsn = "x"
+        [ministry]
+        dsn = "x"
+        [[province]]
+        code = "410000"
+        name = "河南省"
+        dsn = "x"
+        [[record_set]]
+        name = "vehicles"
+
+        """
     static func differences(_ fixture: DueFixture, _ recordSets: [RecordSetSpec]) throws -> (RunOutcome, [[String?]]) {
         var options = ReconcileOptions()
         options.progress = false
@@ -40,17 +54,7 @@ struct PerSideMappingTests {
         let fields = RecordSetSpec.vehicles.fields.map { field in
             field.column == "vin" ? "{ column = \"vin\", ministry_column = \"clsbdh\" }" : "\"\(field.column)\""
         }.joined(separator: ", ")
-        let text = """
-            [results]
-            dsn = "x"
-            [ministry]
-            dsn = "x"
-            [[province]]
-            code = "410000"
-            name = "河南省"
-            dsn = "x"
-            [[record_set]]
-            name = "vehicles"
+        let text = Self.vehiclesConfig + """
             key = [{ column = "plate_number", ministry_column = "hphm" }, { column = "plate_colour", ministry_column = "hpys" }]
             fields = [\(fields)]
             ministry_deleted_values = ["1"]
@@ -82,17 +86,7 @@ struct PerSideMappingTests {
             SELECT operating_status_code AS s FROM vehicles WHERE operating_status_code IS NOT NULL
             GROUP BY 1 ORDER BY count(*) LIMIT 1
             """).singleRow().string("s")
-        let text = """
-            [results]
-            dsn = "x"
-            [ministry]
-            dsn = "x"
-            [[province]]
-            code = "410000"
-            name = "河南省"
-            dsn = "x"
-            [[record_set]]
-            name = "vehicles"
+        let text = Self.vehiclesConfig + """
             province_exclude = { column = "operating_status_code", values = ["\(status)"] }
             """
         let filtered = try ConfigLoader.parse(text, fileName: "recon.toml").recordSet("vehicles")
