@@ -70,4 +70,19 @@ struct CheckCommandTests {
         #expect(output.stderr.contains("not boolean"), "\(output.stderr)")
         #expect(try fixture.results.connect().execute("SELECT count(*) AS n FROM recon.runs").singleRow().int("n") == 0)
     }
+
+    /// `recon track` runs the preflight too; `recon migrate` takes `--config`.
+    @Test func trackChecksFirstAndMigrateTakesTheConfig() throws {
+        let fixture = try DueFixture(codes: ["410000"], rows: 100)
+        let good = try fixture.writeConfig()
+        let migrate = try ScoreCommandTests.recon(["migrate", "--config", good])
+        #expect(migrate.status == 0 && migrate.stdout.contains("schema up to date"), "\(migrate)")
+        let text = try String(contentsOfFile: good, encoding: .utf8)
+            + "\n[[record_set]]\nname = \"vehicles\"\nministry_submitted_column = \"bssj\"\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("recon-check-\(UUID().uuidString).toml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let track = try ScoreCommandTests.recon(["track", "--config", path])
+        #expect(track.status == 78, "\(track)")
+        #expect(track.stderr.contains("bssj") && track.stderr.range(of: #"\.toml:\d+"#, options: .regularExpression) != nil, "\(track.stderr)")
+    }
 }
