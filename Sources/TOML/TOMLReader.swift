@@ -80,6 +80,17 @@ public struct TOMLReader: Sendable {
         return table.entry(key)
     }
 
+    /// A reader for the inline table at `key[index]` of this table (messages name
+    /// `key[index] in <this table>`, e.g. `key[0] in [[record_set]]`).
+    public func inlineTable(_ table: TOMLTable, inArray key: String, at index: Int) -> TOMLReader {
+        child(table, .key(key), .element(index, ofTables: false))
+    }
+
+    /// A reader for the inline table that is the value of `key` (messages name `key in <this table>`).
+    public func inlineTable(_ table: TOMLTable, at key: String) -> TOMLReader {
+        child(table, .key(key), .element(0, ofTables: false))
+    }
+
     /// A reader for a sub-table at a step from this one.
     func child(_ table: TOMLTable, _ steps: PathComponent...) -> TOMLReader {
         TOMLReader(table: table, fileName: fileName, path: path + steps)

@@ -166,7 +166,7 @@ public enum ConfigLoader {
                 throw table.error(at: key, "\(key) must be an inline table { column = \"…\", values = [\"…\"] }")
             }
             table.markRead(key)
-            let sub = TOMLReader(inline, fileName: table.fileName)
+            let sub = table.inlineTable(inline, at: key)
             let column = try sub.string("column")
             guard let values = try sub.optionalStringArray("values"), !values.isEmpty else {
                 throw sub.error("\(key) needs values = [\"…\"] (at least one)")
@@ -190,7 +190,7 @@ public enum ConfigLoader {
             case .string(let column):
                 specs.append(known.first { $0.column == column } ?? FieldSpec(column: column, label: column, normalisers: defaults))
             case .table(let inline):
-                let sub = TOMLReader(inline, fileName: table.fileName)
+                let sub = table.inlineTable(inline, inArray: key, at: i)
                 let column = try sub.string("column")
                 let reference = known.first { $0.column == column }
                 let label = try sub.optionalString("label") ?? reference?.label ?? column

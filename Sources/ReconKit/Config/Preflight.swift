@@ -39,12 +39,15 @@ public struct Preflight {
     let environment: [String: String]
     /// Only these provinces (default: all configured).
     let provinces: [String]?
+    /// Check the platform and the business-record tables (indicator 12) too.
+    let businessRecords: Bool
 
-    /// A check of `config` (of `provinces`, or all).
-    public init(config: ReconConfig, environment: [String: String], provinces: [String]? = nil) {
+    /// A check of `config` (of `provinces`, or all; `businessRecords`: indicator 12's tables too).
+    public init(config: ReconConfig, environment: [String: String], provinces: [String]? = nil, businessRecords: Bool = true) {
         self.config = config
         self.environment = environment
         self.provinces = provinces
+        self.businessRecords = businessRecords
     }
 
     /// Runs every check; never throws (what fails is a problem of the report).
@@ -62,10 +65,10 @@ public struct Preflight {
         }
         _ = connect(config.results, "results database")
         let ministry = connect(config.ministry, "ministry database (部级运政系统)")
-        if let platform = config.platform, let connection = connect(platform, "platform database (便民政务系统)") {
+        if businessRecords, let platform = config.platform, let connection = connect(platform, "platform database (便民政务系统)") {
             checkTable(config.businessRecords.platformTable, on: connection, place: platform.origin, what: "platform", into: &report)
         }
-        if let ministry {
+        if businessRecords, let ministry {
             checkTable(config.businessRecords.ministryTable, on: ministry, place: config.ministry.origin, what: "ministry business records",
                        into: &report)
         }

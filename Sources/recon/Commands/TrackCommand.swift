@@ -37,17 +37,17 @@ struct TrackCommand: ParsableCommand {
         if let province { _ = try loaded.argumentProvince(province) }
         let environment = ProcessInfo.processInfo.environment
         try loaded.checkSources(environment: environment, provinces: province.map { [$0] }, includePlatform: false)
-        // The same preflight as `recon check` before anything is recorded.
-        let preflight = Preflight(config: loaded, environment: environment, provinces: province.map { [$0] }).run()
-        if !preflight.isOK {
-            FileHandle.standardError.write(Data((preflight.problems.map { "recon track: \($0)" }.joined(separator: "\n") + "\n").utf8))
-            throw ExitCode(ExitCodes.config)
-        }
         let results = try config.results(loaded, application: "recon track")
         if let list {
             do { _ = try ListStore(connection: results).list(id: list) } catch let error as ListError {
                 throw ValidationError("--list \(list): \(error)")
             }
+        }
+        // The same preflight as `recon check` before anything is recorded.
+        let preflight = Preflight(config: loaded, environment: environment, provinces: province.map { [$0] }, businessRecords: false).run()
+        if !preflight.isOK {
+            FileHandle.standardError.write(Data((preflight.problems.map { "recon track: \($0)" }.joined(separator: "\n") + "\n").utf8))
+            throw ExitCode(ExitCodes.config)
         }
         let ministry = try Connection(conninfo: try loaded.ministry.resolve(environment: environment), applicationName: "recon track")
         let tracker = Tracker(results: results, ministry: ministry, recordSets: loaded.recordSets, batchSize: batchSize) { code in

@@ -44,6 +44,15 @@ struct ConfigLoaderTests {
         #expect("\(error)".contains("recon.toml:1"))
     }
 
+    /// An unknown key inside a key array's inline table is named there, not at the top level.
+    @Test func unknownKeyInsideAnInlineTableNamesItsPlace() throws {
+        let text = Self.sample + "\n[[record_set]]\nname = \"vehicles\"\nkey = [{ column = \"plate_no\", ministry_colum = \"hphm\" }, \"plate_colour\"]\n"
+        let error = try #require(throws: TOMLError.self) { try ConfigLoader.parse(text, fileName: "recon.toml") }
+        #expect(error.description.contains("recon.toml:17"), "\(error)")
+        #expect(error.description.contains("in key[0] in [[record_set]]"), "\(error)")
+        #expect(error.description.contains("ministry_column"), "\(error)")
+    }
+
     @Test func unknownKeyNamesLineAndSuggestion() throws {
         let text = Self.sample + "\n[[record_set]]\nname = \"vehicles\"\nprovince_tabel = \"yz.vehicle\"\n"
         let error = try #require(throws: TOMLError.self) { try ConfigLoader.parse(text, fileName: "recon.toml") }
