@@ -201,6 +201,9 @@ public enum ConfigLoader {
                             throw sub.error(at: "normalise", element: j, "unknown normaliser \"\(name)\" (known: \(FieldNormaliser.allCases.map(\.rawValue).joined(separator: ", ")))")
                         }
                     }
+                    if normalisers.contains(.decimal), normalisers.contains(.date) || normalisers.contains(.timestamp) {
+                        throw sub.error(at: "normalise", "a field is a date or a number: date/timestamp and decimal cannot go together")
+                    }
                 }
                 let ministryColumn = try sub.optionalString("ministry_column") ?? reference?.ministryColumn
                 try sub.finish()

@@ -39,6 +39,10 @@ public enum FieldNormaliser: String, Sendable, Hashable, CaseIterable, Codable, 
     /// `[+-]digits[.digits]` and `[+-].digits`; anything else (exponents, thousands separators) is
     /// left as it is.
     case decimal
+    /// A numeric code of ASCII digits only → without its leading zeros (`0123` → `123`, `000` →
+    /// `0`), for codes one registry pads and the other does not; anything else is unchanged. Allowed
+    /// on keys (it has an SQL form).
+    case numericCode
     /// A placeholder standing for "no value" → NULL: `无` `暂无` `空` `-` `--` `/` `—` `——` `NULL`
     /// `N/A` (ASCII letters in any case). Only the whole value matches.
     case placeholderAsNull

@@ -83,7 +83,7 @@ public struct NormaliserPipeline: Sendable, Hashable, Codable, CustomStringConve
     /// The pipeline's steps as flags.
     struct Steps: Sendable, Hashable {
         var fullWidth, parentheses, trim, collapseSpaces, upper: Bool
-        var timestamp, date, decimal: Bool
+        var timestamp, date, decimal, numericCode: Bool
         var placeholderAsNull, zeroAsNull, emptyAsNull: Bool
 
         init(_ set: Set<FieldNormaliser>) {
@@ -95,6 +95,7 @@ public struct NormaliserPipeline: Sendable, Hashable, Codable, CustomStringConve
             timestamp = set.contains(.timestamp)
             date = set.contains(.date)
             decimal = set.contains(.decimal)
+            numericCode = set.contains(.numericCode)
             placeholderAsNull = set.contains(.placeholderAsNull)
             zeroAsNull = set.contains(.zeroAsNull)
             emptyAsNull = set.contains(.emptyAsNull)
@@ -116,10 +117,19 @@ public struct NormaliserPipeline: Sendable, Hashable, Codable, CustomStringConve
         if steps.timestamp { DateTimeForm.rewrite(&out, keepTime: true) }
         if steps.date { DateTimeForm.rewrite(&out, keepTime: false) }
         if steps.decimal { DecimalForm.rewrite(&out) }
+        if steps.numericCode { Self.stripLeadingZeros(&out) }
         if steps.placeholderAsNull, NullPlaceholders.matches(out) { out.removeAll(keepingCapacity: true); return false }
         if steps.zeroAsNull, out.count == 1, out[0] == UInt8(ascii: "0") { out.removeAll(keepingCapacity: true); return false }
         if steps.emptyAsNull, out.isEmpty { return false }
         return true
+    }
+
+    /// `numericCode`: an all-digit value without its leading zeros (at least one digit kept).
+    static func stripLeadingZeros(_ bytes: inout [UInt8]) {
+        guard bytes.count > 1, bytes[0] == UInt8(ascii: "0"), bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return }
+        var zeros = 0
+        while zeros < bytes.count - 1, bytes[zeros] == UInt8(ascii: "0") { zeros += 1 }
+        bytes.removeFirst(zeros)
     }
 
     /// Byte-for-byte equality.

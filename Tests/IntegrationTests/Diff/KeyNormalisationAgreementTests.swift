@@ -16,6 +16,7 @@ struct KeyNormalisationAgreementTests {
         "豫A  123\u{3000}\u{3000}45", "a\tb", "（郑州）", "(郑州)", "ｘｙｚ！～", "＂＇＼", "\\N", "a\\b",
         "无", "暂无", "null", "N/a", "-", "0", "00", "é", "ß", "Ａ", "ａ", "\u{FF5F}", "\u{FF00}", "x\u{3000}y",
         "ABCDE", "豫A12345", "暂无暂无暂", "0000", "00000", "NULL ", " NULL", "—", "——", "n/a", "--", "豫Ａ", "（）", "A\u{2003}B",
+        "0123", " 0123 ", "０１２３", "000a", "0a1", "01", "10", "0 1", "00410000",
     ]
 
     static let combinations: [[FieldNormaliser]] = [
@@ -25,6 +26,7 @@ struct KeyNormalisationAgreementTests {
         [.trim], [.collapseSpaces], [.trim, .collapseSpaces], [.fullWidth], [.parentheses], [.upper],
         [.parentheses, .upper, .trim], [.placeholderAsNull], [.zeroAsNull, .emptyAsNull],
         [.fullWidth, .trim, .placeholderAsNull, .zeroAsNull, .emptyAsNull, .upper, .collapseSpaces],
+        [.numericCode], [.fullWidth, .trim, .numericCode, .emptyAsNull], [.numericCode, .zeroAsNull, .emptyAsNull],
     ]
 
     @Test("every combination of key normalisers gives the pipeline's bytes", arguments: combinations)

@@ -78,6 +78,48 @@ struct PerSideMappingTests {
         #expect(report.lists.count == 1)
     }
 
+    /// A ministry table that shares no column name with the province's — every key part, field,
+    /// the province code, the submitted-at and the deleted flag (a `char(1)`) renamed, the table
+    /// moved to its own schema — reconciles to the same differences, and `recon check` passes it.
+    @Test func aMinistrySchemaSharingNoColumnNameGivesTheSameDifferences() throws {
+        let fixture = try DueFixture(codes: ["410000"], rows: 400)
+        let (before, expected) = try Self.differences(fixture, [RecordSetSpec.vehicles])
+        let ministry = try fixture.ministry.connect()
+        let spec = RecordSetSpec.vehicles
+        var statements = ["CREATE SCHEMA jg", "ALTER TABLE vehicles SET SCHEMA jg", "ALTER TABLE jg.vehicles RENAME TO cl_jbxx"]
+        for column in spec.allColumns.map(\.column) {
+            statements.append("ALTER TABLE jg.cl_jbxx RENAME COLUMN \(column) TO m_\(column)")
+        }
+        statements += ["ALTER TABLE jg.cl_jbxx RENAME COLUMN province_code TO sfdm",
+                       "ALTER TABLE jg.cl_jbxx RENAME COLUMN submitted_at TO bssj",
+                       "ALTER TABLE jg.cl_jbxx ALTER COLUMN deleted DROP DEFAULT",
+                       "ALTER TABLE jg.cl_jbxx ALTER COLUMN deleted TYPE char(1) USING (CASE WHEN deleted THEN '1' ELSE '0' END)",
+                       "ALTER TABLE jg.cl_jbxx RENAME COLUMN deleted TO scbz"]
+        try ministry.executeSimple(statements.joined(separator: ";\n"))
+        func inline(_ field: FieldSpec) -> String {
+            "{ column = \"\(field.column)\", ministry_column = \"m_\(field.column)\", normalise = [\(field.normalisers.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))] }"
+        }
+        let text = Self.vehiclesConfig + """
+            ministry_table = "jg.cl_jbxx"
+            key = [\(spec.key.map(inline).joined(separator: ", "))]
+            fields = [\(spec.fields.map(inline).joined(separator: ", "))]
+            ministry_province_column = "sfdm"
+            ministry_submitted_column = "bssj"
+            ministry_deleted_column = "scbz"
+            ministry_deleted_values = ["1"]
+            """
+        let mapped = try ConfigLoader.parse(text, fileName: "recon.toml").recordSet("vehicles")
+        let ministryNames = Set(mapped.allColumns.map { $0.columnName(ministry: true) } + ["sfdm", "bssj", "scbz"])
+        #expect(ministryNames.isDisjoint(with: Set(mapped.allColumns.map(\.column))))
+        let (after, actual) = try Self.differences(fixture, [mapped])
+        #expect(after.totals == before.totals)
+        #expect(actual == expected)
+        var config = fixture.config
+        config.recordSets = [mapped]
+        let report = Preflight(config: config, environment: [:], businessRecords: false).run()
+        #expect(report.isOK, "\(report.rendered())")
+    }
+
     /// A province filter (`province_exclude`) gives what deleting those rows would give.
     @Test func aProvinceFilterComparesAsIfTheRowsWereNotThere() throws {
         let fixture = try DueFixture(codes: ["410000"], rows: 600)

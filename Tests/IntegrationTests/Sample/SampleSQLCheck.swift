@@ -79,6 +79,7 @@ enum SampleSQLCheck {
             case .zeroAsNull: sql = "NULLIF(\(sql), '0')"
             case .emptyAsNull: sql = "NULLIF(\(sql), '')"
             case .timestamp: throw SampleError("the SQL check has no timestamp step")
+            case .numericCode: throw SampleError("the SQL check has no numericCode step (the sample sets use none)")
             }
         }
         return sql

@@ -31,8 +31,12 @@ struct NormaliserPropertyTests {
         }
     }
 
+    /// A random pipeline; a field is a date or a number, never both (the configuration refuses
+    /// `date`/`timestamp` with `decimal`: `20240229.` is a number whose canonical form reads as a date).
     static func randomPipeline(using rng: inout SeededGenerator) -> NormaliserPipeline {
-        NormaliserPipeline(FieldNormaliser.allCases.filter { _ in IdentifierRandom.index(below: 3, using: &rng) == 0 })
+        var steps = FieldNormaliser.allCases.filter { _ in IdentifierRandom.index(below: 3, using: &rng) == 0 }
+        if steps.contains(.decimal), steps.contains(.date) || steps.contains(.timestamp) { steps.removeAll { $0 == .decimal } }
+        return NormaliserPipeline(steps)
     }
 
     @Test(arguments: 0..<20)

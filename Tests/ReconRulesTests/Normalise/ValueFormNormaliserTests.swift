@@ -91,4 +91,11 @@ struct ValueFormNormaliserTests {
         #expect(!pipeline.equal("5", "94"))
         #expect(NormaliserPipeline([.fullWidth, .decimal]).equal("１．５０", "1.5"))
     }
+
+    /// `numericCode`: leading zeros of an all-digit code (`0123` vs `123`); nothing else.
+    @Test(arguments: [("0123", "123"), ("123", "123"), ("000", "0"), ("0", "0"), ("00410000", "410000"), ("0a1", "0a1"),
+                      ("0 1", "0 1"), ("", ""), ("01.5", "01.5")])
+    func numericCodes(raw: String, normalised expected: String) {
+        #expect(normalised(raw, .numericCode) == expected)
+    }
 }

@@ -56,6 +56,10 @@ public enum KeyNormalisationSQL {
             // Ranges in a bracket expression are by code point; "C" keeps classification out of it.
             branches.append("WHEN (\(raw) COLLATE \"C\") ~ \(SQLText.literal("[" + characters + "]")) THEN \(steps)")
         }
+        if set.contains(.numericCode) {
+            // A value with leading zeros changes although it holds no rewritten character.
+            branches.append("WHEN (\(raw) COLLATE \"C\") ~ '^0[0-9]' THEN \(steps)")
+        }
         let nulls = nullTexts(set)
         if !nulls.isEmpty {
             branches.append("WHEN upper(\(raw) COLLATE \"C\") IN (\(nulls.map(SQLText.literal).joined(separator: ", "))) THEN NULL")
@@ -85,6 +89,9 @@ public enum KeyNormalisationSQL {
                 // NullPlaceholders: the whole value, ASCII letters in any case.
                 let list = NullPlaceholders.texts.map(SQLText.literal).joined(separator: ", ")
                 expr = "(CASE WHEN upper((\(expr)) COLLATE \"C\") IN (\(list)) THEN NULL ELSE \(expr) END)"
+            case .numericCode:
+                // Only an all-digit value; ltrim keeps nothing of "000", so one 0 is put back.
+                expr = "(CASE WHEN (\(expr) COLLATE \"C\") ~ '^0[0-9]*$' THEN coalesce(nullif(ltrim(\(expr), '0'), ''), '0') ELSE \(expr) END)"
             case .zeroAsNull:
                 expr = "nullif(\(expr), '0')"
             case .emptyAsNull:
