@@ -90,17 +90,23 @@ public struct Preflight {
         let label = "\(set.name) (\(set.label)) \(side) \(table)"
         do {
             let query = try DiffQuery(set)
-            let statement = try query.select(side, provinceCode: province)
-            try SourceSchemaCheck.verify(set, side: side, connection: connection)
-            if side == .ministry { try Self.checkMinistryTypes(set, on: connection) }
-            // Planning the real statement checks every type and expression (IS TRUE on a text flag, …).
-            _ = try connection.execute("EXPLAIN \(statement)")
+            try Self.checkSide(set, side: side, on: connection, provinceCode: province)
             let rows = RowEstimate.rows(connection, explain: try query.estimateStatement(side, provinceCode: province))
             let indexes = try TrackingQuery(set).recommendedIndexes()
             report.lines.append("\(label) for \(province): ok, ~\(rows.map(String.init) ?? "?") rows; tracking index: \(side == .ministry ? indexes.ministry : indexes.province)")
         } catch {
             report.problems.append(Problem(place: place, message: "\(label) (database \(connection.redactedConninfo)): \(error)"))
         }
+    }
+
+    /// The checks of one record set on one side, throwing the first problem: its table and columns
+    /// exist, the ministry's submitted-at and deleted columns have usable types, and the side's real
+    /// statement plans (which checks every type and expression: IS TRUE on a text flag, …). Shared
+    /// by `recon check` and the reconciler, which runs it before writing a run row.
+    public static func checkSide(_ set: RecordSetSpec, side: DiffSide, on connection: Connection, provinceCode: String) throws {
+        try SourceSchemaCheck.verify(set, side: side, connection: connection)
+        if side == .ministry { try checkMinistryTypes(set, on: connection) }
+        _ = try connection.execute("EXPLAIN \(try DiffQuery(set).select(side, provinceCode: provinceCode))")
     }
 
     /// The submitted-at column holds times; a deleted flag without values is boolean.

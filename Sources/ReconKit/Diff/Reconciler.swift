@@ -85,12 +85,9 @@ public final class Reconciler {
             // before a run row is written: a configuration problem never leaves a failed run.
             let ministry = try Connection(conninfo: sources.ministry, applicationName: "recon reconcile \(provinceCode) ministry")
             let province = try Connection(conninfo: sources.province, applicationName: "recon reconcile \(provinceCode) province")
-            for (set, query) in zip(recordSets, queries) {
-                try SourceSchemaCheck.verify(set, side: .ministry, connection: ministry)
-                try SourceSchemaCheck.verify(set, side: .province, connection: province)
-                try Preflight.checkMinistryTypes(set, on: ministry)
-                _ = try ministry.execute("EXPLAIN \(try query.select(.ministry, provinceCode: provinceCode))")
-                _ = try province.execute("EXPLAIN \(try query.select(.province, provinceCode: provinceCode))")
+            for set in recordSets {
+                try Preflight.checkSide(set, side: .ministry, on: ministry, provinceCode: provinceCode)
+                try Preflight.checkSide(set, side: .province, on: province, provinceCode: provinceCode)
             }
             let results = try Connection(conninfo: sources.results, applicationName: "recon reconcile \(provinceCode)")
             let store = RunStore(connection: results)

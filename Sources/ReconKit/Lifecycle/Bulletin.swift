@@ -17,8 +17,8 @@ public struct Bulletin: Sendable {
     /// Reads the bulletin of `publication`.
     public static func read(_ publication: Publication, on db: Connection) throws -> Bulletin {
         let version = try ScoreStore.load(id: publication.scoringID, on: db)
-        let lifecycle = QuarterLifecycle(results: db, calendar: .builtIn)
-        let corrections = try lifecycle.objections(quarter: publication.quarter).filter { $0.status == .accepted }
+        let corrections = try QuarterLifecycle.objections(quarter: publication.quarter, province: nil, on: db)
+            .filter { $0.status == .accepted }
         return Bulletin(publication: publication, version: version, corrections: corrections)
     }
 

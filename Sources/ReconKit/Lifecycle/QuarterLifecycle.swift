@@ -162,11 +162,13 @@ public struct QuarterLifecycle {
             guard objection.status == .open else { throw LifecycleError("objection \(id) is already \(objection.status.label)") }
             let current = try unpublished(objection.quarter, on: db, doing: "accept an objection")
             let policy = current.scores.policy
+            guard numerator >= 0, denominator > 0, numerator <= denominator else {
+                throw LifecycleError("the correction \(numerator)/\(denominator) is not a rate between 0% and 100%")
+            }
             let corrected: IndicatorResult
             do {
                 let rate = try Rational(numerator, denominator)
                 let score = try objection.indicator.score(forRate: rate)
-                guard numerator >= 0, numerator <= denominator else { throw LifecycleError("") }
                 corrected = IndicatorResult(
                     indicator: objection.indicator, numerator: numerator, denominator: denominator, rate: rate, score: score,
                     reasonCode: .corrected,
@@ -218,10 +220,15 @@ public struct QuarterLifecycle {
 
     /// The objections of a quarter (or all), oldest first.
     public func objections(quarter: Quarter? = nil, province: String? = nil) throws -> [Objection] {
-        try results.execute("""
+        try Self.objections(quarter: quarter, province: province, on: results)
+    }
+
+    /// The objections of a quarter (or all) on `db`, oldest first.
+    static func objections(quarter: Quarter?, province: String?, on db: Connection) throws -> [Objection] {
+        try db.execute("""
             SELECT id FROM recon.objections
             WHERE ($1::text IS NULL OR quarter = $1) AND ($2::text IS NULL OR province_code = $2) ORDER BY id
-            """, [quarter?.description, province]).rows.map { try Self.objection(id: try $0.int("id"), on: results) }
+            """, [quarter?.description, province]).rows.map { try objection(id: try $0.int("id"), on: db) }
     }
 
     // MARK: - Publication

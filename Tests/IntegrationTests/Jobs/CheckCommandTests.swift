@@ -10,7 +10,7 @@ import Testing
 /// `recon.toml:LINE` place, and nothing is written to the results database.
 @Suite("recon check: the preflight of a configuration", .serialized)
 struct CheckCommandTests {
-    static func check(_ text: String) throws -> ScoreCommandTests.Output {
+    static func check(_ text: String) throws -> ReconCLI.Result {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("recon-check-\(UUID().uuidString).toml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -9,21 +9,8 @@ import Testing
 /// The score and due commands as a ministry analyst runs them (the built `recon` binary).
 @Suite("recon score and recon due --dry-run from the command line", .serialized)
 struct ScoreCommandTests {
-    struct Output { let status: Int32; let stdout: String; let stderr: String }
-
-    static func recon(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try DueFixture.reconBinary())
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: stdout, stderr: stderr)
-    }
+    /// Runs the built `recon` (the tests' one CLI runner, ``ReconCLI``).
+    static func recon(_ arguments: [String]) throws -> ReconCLI.Result { try ReconCLI.run(arguments) }
 
     /// A look at the scores before the rectification period ended stores nothing (issue: a look froze
     /// them), and the draft on the results day sees every on-time re-upload.
