@@ -84,6 +84,39 @@ struct ListExportTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).count == 1)
     }
 
+    /// A value over Excel's 32,767 characters is cut, marked in its cell, and counted on 汇总; the
+    /// progress figures follow tracking (one item on time and consistent, one late and still differing).
+    @Test func overlongValuesAreMarkedAndCountedAndProgressShown() throws {
+        let fixture = try ListFixture("explong")
+        let list = try seed(fixture)
+        let long = String(repeating: "长", count: 40_000)
+        try fixture.results.execute("""
+            UPDATE recon.list_items SET fields = jsonb_set(fields, '{0,province}', to_jsonb($2::text))
+            WHERE list_id = $1 AND item_no = 1
+            """, [String(list.id), long])
+        try fixture.results.execute("""
+            UPDATE recon.list_items SET reuploaded_at = '2025-10-09 10:00+08', reupload_kind = 'reupload', on_time = true,
+                   resolved = true WHERE list_id = $1 AND item_no = 1
+            """, [String(list.id)])
+        try fixture.results.execute("""
+            UPDATE recon.list_items SET reuploaded_at = '2025-10-16 10:00+08', reupload_kind = 'reupload', on_time = false
+            WHERE list_id = $1 AND item_no = 2
+            """, [String(list.id)])
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let exported = try ListExporter(connection: fixture.results)
+            .export(listID: list.id, format: .xlsx, to: directory, now: at("2025-10-20T09:00:00+08:00"))
+        let operators = try XLSXReader.sheet(exported.path, name: "经营业户")
+        let cut = try #require(operators.dropFirst().first?[ListColumn.provinceValue.rawValue])
+        #expect(cut.hasSuffix("…[已截断]") && cut.count < 32_768)
+        let summary = try XLSXReader.sheet(exported.path, name: "汇总")
+        func figure(_ label: String) -> String? { summary.first { $0.first == label }?.dropFirst().first }
+        #expect(figure("超长截断单元格") == "1")
+        #expect(figure("已按期上传（含注销）") == "1" && figure("逾期上传（含注销）") == "1")
+        #expect(figure("已逾期未上传") == "2" && figure("复核已一致") == "1")
+        #expect(figure("已上传但仍不一致（待整改）") == "1" && figure("待整改合计") == "3")
+    }
+
     @Test func xlsxReadsBackWithXlsx2csv() throws {
         let fixture = try ListFixture("expxlsx")
         let list = try seed(fixture)
