@@ -40,6 +40,12 @@ public struct ReconcileOptions: Sendable {
     /// Read in raw-key (index) order when the key columns allow it (``KeyReadPlan``); false: keys
     /// normalised and sorted in SQL, as before issue 18.
     public var rawKeyOrder = true
+    /// Also read text keys that normalisers may change in raw-key order, normalising them in Swift
+    /// (``KeyReadPlan``'s side stream). Off by default: measured on the vehicle set
+    /// (bench/diff-bench.sh, README "Benchmarks"), the extra scan that finds the moved rows costs
+    /// more than the server's sort of the normalised key it saves, when the table's rows are not
+    /// stored in key order.
+    public var normaliseTextKeysInSwift = false
     /// Show a progress line on stderr (default: when stderr is a terminal).
     public var progress = DiffProgress.stderrIsTerminal
     /// Pretend the run started at this instant (drills and demos of a quarter's window); the run is
@@ -177,8 +183,9 @@ public final class Reconciler {
         defer { progress.finish() }
 
         let plan = options.rawKeyOrder
-            ? try KeyReadPlan.choose(recordSet, ministry: ministry.connection, province: province.connection) : nil
-        var moved: [MovedRows] = []
+            ? try KeyReadPlan.choose(recordSet, ministry: ministry.connection, province: province.connection,
+                                     normaliseTextKeysInSwift: options.normaliseTextKeysInSwift) : nil
+        var moved: [MovedRows?] = []
         let readers = try [(DiffSide.ministry, ministry), (DiffSide.province, province)].map { side, source in
             let channel = BatchChannel(batches: options.batchesPerSide, byteCapacity: options.batchBytes, rowCapacity: options.batchRows)
             guard let plan else {
@@ -189,10 +196,12 @@ public final class Reconciler {
                                         statement: try query.rawCopy(side, provinceCode: provinceCode, integerColumns: plan.integerColumns),
                                         channel: channel)
             let rows = MovedRows()
-            moved.append(rows)
-            if let movedStatement = try query.movedCopy(side, provinceCode: provinceCode, notNull: plan.notNull(side)) {
+            moved.append(nil)
+            if let movedStatement = try query.movedCopy(side, provinceCode: provinceCode, notNull: plan.notNull(side),
+                                                                integerColumns: plan.integerColumns) {
                 let fallback = try query.copy(side, provinceCode: provinceCode, integerColumns: plan.integerColumns)
                 let bound = options.movedBytesPerSide
+                moved[moved.count - 1] = rows
                 reader.prelude = { connection in
                     try MovedRowsFetch.run(movedStatement, on: connection, into: rows, recordSet: recordSet,
                                        integerColumns: plan.integerColumns, bound: bound) ? nil : fallback
@@ -210,10 +219,12 @@ public final class Reconciler {
             var sources: (any RowBatchSource, any RowBatchSource) = (readers[0].0.channel, readers[1].0.channel)
             if let plan {
                 merger.integerColumns = plan.integerColumns
-                sources = (SideStreamSource(side: .ministry, main: readers[0].0.channel, moved: moved[0], keys: recordSet.key,
-                                            integerColumns: plan.integerColumns),
-                           SideStreamSource(side: .province, main: readers[1].0.channel, moved: moved[1], keys: recordSet.key,
-                                            integerColumns: plan.integerColumns))
+                // A side where no row can move (NOT NULL keys the normalisers leave alone) is read as it is.
+                func source(_ side: DiffSide, _ channel: BatchChannel, _ rows: MovedRows?) -> any RowBatchSource {
+                    guard let rows else { return channel }
+                    return SideStreamSource(side: side, main: channel, moved: rows, keys: recordSet.key, integerColumns: plan.integerColumns)
+                }
+                sources = (source(.ministry, readers[0].0.channel, moved[0]), source(.province, readers[1].0.channel, moved[1]))
             }
             let counts = try merger.run(
                 ministry: sources.0, province: sources.1, sink: sink,

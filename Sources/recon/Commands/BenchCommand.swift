@@ -36,6 +36,7 @@ struct BenchDiffCommand: ParsableCommand {
     @Option(name: .customLong("ministry-deleted-column"), help: "The ministry's deleted-flag column; empty: none.") var deletedColumn: String?
     @Flag(name: .customLong("no-normalisers"), help: "Compare keys and fields byte for byte (no normalisers).") var noNormalisers = false
     @Flag(name: .customLong("sql-keys"), help: "Normalise and sort keys in SQL (the reading before issue 18).") var sqlKeys = false
+    @Flag(name: .customLong("swift-keys"), help: "Read text keys raw and normalise them in Swift (side stream).") var swiftKeys = false
 
     /// The record set measured: a reference one, or one of the arguments' own; tables overridden.
     func recordSet() throws -> RecordSetSpec {
@@ -74,6 +75,7 @@ struct BenchDiffCommand: ParsableCommand {
         var options = ReconcileOptions()
         options.progress = false
         options.rawKeyOrder = !sqlKeys
+        options.normaliseTextKeysInSwift = swiftKeys
         let started = ContinuousClock.now
         let outcome = try Reconciler(sources: ReconcileSources(results: results, ministry: ministry, province: provinceDB),
                                      provinceCode: province, provinceName: "bench", recordSets: [spec], options: options).run()

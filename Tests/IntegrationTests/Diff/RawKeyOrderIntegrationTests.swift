@@ -22,6 +22,7 @@ struct RawKeyOrderIntegrationTests {
     static func run(_ databases: DiffDatabases, _ sets: [RecordSetSpec], raw: Bool, movedBound: Int? = nil) throws -> [String] {
         var options = DiffDatabases.options
         options.rawKeyOrder = raw
+        options.normaliseTextKeysInSwift = raw
         if let movedBound { options.movedBytesPerSide = movedBound }
         let outcome = try Reconciler(sources: databases.sources, provinceCode: "410000", provinceName: "河南省",
                                      recordSets: sets, options: options).run()

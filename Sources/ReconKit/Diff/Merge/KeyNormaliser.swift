@@ -13,13 +13,19 @@ import ReconRules
 final class KeyNormaliser {
     let keyCount: Int
     private let pipelines: [NormaliserPipeline]
+    /// Per key column: read from an integer column, whose text only `zeroAsNull` changes (`0`);
+    /// see ``DiffQuery/movedCondition(_:notNull:integerColumns:)``.
+    private let integerColumns: [Bool]
+    private let zeroAsNull: [Bool]
     private var unescaped: [UInt8] = []
     private var normalised: [UInt8] = []
 
     /// A normaliser of the first `keys.count` columns of each row, each by its pipeline.
-    init(keys: [FieldSpec]) {
+    init(keys: [FieldSpec], integerColumns: [Bool] = []) {
         keyCount = keys.count
         pipelines = keys.map { NormaliserPipeline($0.normalisers) }
+        self.integerColumns = integerColumns.count == keys.count ? integerColumns : Array(repeating: false, count: keys.count)
+        zeroAsNull = keys.map { $0.normalisers.contains(.zeroAsNull) }
         unescaped.reserveCapacity(256)
         normalised.reserveCapacity(256)
     }
@@ -31,6 +37,11 @@ final class KeyNormaliser {
             let end = KeyComparator.fieldEnd(row, from: start)
             let field = UnsafeRawBufferPointer(rebasing: row[min(start, row.count)..<end])
             if CopyText.isNull(field) { return true }
+            if integerColumns[column] {
+                if zeroAsNull[column], field.count == 1, field[0] == 0x30 { return true }
+                start = end + 1
+                continue
+            }
             let pipeline = pipelines[column]
             if !pipeline.isIdentity, Self.mayChange(field), changes(field, pipeline) { return true }
             start = end + 1

@@ -10,7 +10,7 @@ enum MovedRowsFetch {
     /// read with keys normalised in SQL.
     static func run(_ statement: String, on connection: Connection, into rows: MovedRows, recordSet: RecordSetSpec,
                     integerColumns: [Bool], bound: Int) throws -> Bool {
-        let normaliser = KeyNormaliser(keys: recordSet.key)
+        let normaliser = KeyNormaliser(keys: recordSet.key, integerColumns: integerColumns)
         var kept: [[UInt8]] = []
         var bytes = 0
         var over = false

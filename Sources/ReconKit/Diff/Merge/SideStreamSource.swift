@@ -59,7 +59,7 @@ final class SideStreamSource: RowBatchSource {
         self.side = side
         self.main = main
         self.moved = moved
-        normaliser = KeyNormaliser(keys: keys)
+        normaliser = KeyNormaliser(keys: keys, integerColumns: integerColumns)
         self.keys = KeyComparator(keyCount: keys.count, integerColumns: integerColumns)
         self.byteCapacity = byteCapacity
         self.rowCapacity = rowCapacity

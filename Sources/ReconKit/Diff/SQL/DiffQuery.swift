@@ -113,19 +113,28 @@ public struct DiffQuery: Sendable, Equatable {
     /// The condition selecting a side's rows whose key may move when normalised: a NULL key column
     /// (unless declared NOT NULL: `notNull`) or a value the normalisers may change
     /// (``KeyNormalisationSQL/mayChange(column:normalisers:)``); nil when no row can move.
-    func movedCondition(_ side: DiffSide, notNull: [Bool]) -> String? {
+    ///
+    /// An integer column's text (digits, a leading `-`, no leading zeros) is changed by one
+    /// normaliser only: `zeroAsNull` turns `0` into NULL (no placeholder is a number, `numericCode`
+    /// finds no leading zero, the character steps nothing to rewrite); so there the condition is
+    /// `= 0`, which needs no per-row text test.
+    func movedCondition(_ side: DiffSide, notNull: [Bool], integerColumns: [Bool] = []) -> String? {
         var parts: [String] = []
         for (index, key) in recordSet.key.enumerated() {
             let name = SQLText.identifier(key.columnName(ministry: side == .ministry))
             if !notNull[index] { parts.append("\(name) IS NULL") }
-            if let change = KeyNormalisationSQL.mayChange(column: name, normalisers: key.normalisers) { parts.append(change) }
+            if index < integerColumns.count, integerColumns[index] {
+                if key.normalisers.contains(.zeroAsNull) { parts.append("\(name) = 0") }
+            } else if let change = KeyNormalisationSQL.mayChange(column: name, normalisers: key.normalisers) {
+                parts.append(change)
+            }
         }
         return parts.isEmpty ? nil : parts.joined(separator: " OR ")
     }
 
     /// The `COPY` of a side's rows whose key may move (any order), or nil when none can.
-    public func movedCopy(_ side: DiffSide, provinceCode: String, notNull: [Bool]) throws -> String? {
-        guard let condition = movedCondition(side, notNull: notNull) else { return nil }
+    public func movedCopy(_ side: DiffSide, provinceCode: String, notNull: [Bool], integerColumns: [Bool] = []) throws -> String? {
+        guard let condition = movedCondition(side, notNull: notNull, integerColumns: integerColumns) else { return nil }
         return "COPY (SELECT \(rawSelectList(side)) FROM \(try table(side)) \(filter(side, provinceCode: provinceCode, and: condition))) TO STDOUT"
     }
 

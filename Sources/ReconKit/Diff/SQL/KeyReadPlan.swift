@@ -27,13 +27,18 @@ public struct KeyReadPlan: Sendable, Equatable {
     /// The type category of a column, as far as the plan cares.
     enum Kind: Equatable { case integer, text, other }
 
-    /// The plan for `recordSet` on these two connections, or nil to read the old way.
-    public static func choose(_ recordSet: RecordSetSpec, ministry: Connection, province: Connection) throws -> KeyReadPlan? {
+    /// The plan for `recordSet` on these two connections, or nil to read the old way. Unless
+    /// `normaliseTextKeysInSwift`, a text key column whose normalisers may change a value keeps the
+    /// old way too (measured: finding its moved rows costs a scan with a per-row text test).
+    public static func choose(_ recordSet: RecordSetSpec, ministry: Connection, province: Connection,
+                              normaliseTextKeysInSwift: Bool = true) throws -> KeyReadPlan? {
         guard let m = try columns(recordSet, side: .ministry, on: ministry),
               let p = try columns(recordSet, side: .province, on: province) else { return nil }
         var integers: [Bool] = []
-        for (a, b) in zip(m, p) {
+        for (index, (a, b)) in zip(m, p).enumerated() {
             guard a.kind == b.kind, a.kind != .other else { return nil }
+            if a.kind == .text, !normaliseTextKeysInSwift,
+               KeyNormalisationSQL.mayChange(column: "k", normalisers: recordSet.key[index].normalisers) != nil { return nil }
             integers.append(a.kind == .integer)
         }
         return KeyReadPlan(integerColumns: integers, ministryNotNull: m.map(\.notNull), provinceNotNull: p.map(\.notNull))
