@@ -9,10 +9,12 @@ import ReconTestSupport
 /// side stream, NULL keys, and a side whose moved rows overflow their bound.
 @Suite("Raw-key order against PostgreSQL", .serialized)
 struct RawKeyOrderIntegrationTests {
-    /// Every stored difference of a run, in seq order, as text.
+    /// Every stored difference of a run, in seq order, as text (the rows of a difference as a
+    /// multiset: rows sharing a normalised key come in no defined order on either reading).
     static func stored(_ databases: DiffDatabases, _ runID: Int64) throws -> [String] {
         try databases.results.connect().execute("""
-            SELECT seq, record_set, key_text, category, ministry_count, province_count, fields::text AS fields
+            SELECT seq, record_set, key_text, category, ministry_count, province_count, fields::text
+                   || coalesce((SELECT jsonb_agg(r ORDER BY r::text) FROM jsonb_array_elements(rows) AS r)::text, '[]') AS fields
             FROM recon.differences WHERE run_id = $1 ORDER BY record_set, seq
             """, [String(runID)]).rows.map { row in
             "\(try row.int("seq")) \(try row.string("record_set")) \(try row.string("key_text")) \(try row.string("category")) \(try row.int("ministry_count"))/\(try row.int("province_count")) \(try row.string("fields"))"
