@@ -26,6 +26,11 @@ enum PlantedFate: Int, Sendable, CaseIterable {
     /// (docs/identifiers.md: "report it as a difference (the code differs), never hide it") → two keys,
     /// (plate, 94) `ministry_only` and (plate, 5) `province_only`.
     case colourCode
+    /// The province mistyped the key: one character of the first key column became `O` (a letter
+    /// no plate, licence or ID number holds, so the typo meets no other key) → the canonical key
+    /// `ministry_only`, the typo `province_only`, and the two paired as a suspected same record
+    /// (疑似同一记录：…相差一个字符).
+    case keyTypo
 
     /// Relative weights among the planted differences.
     var weight: Int {
@@ -35,6 +40,7 @@ enum PlantedFate: Int, Sendable, CaseIterable {
         case .severalFields: 3
         case .duplicateAtMinistry, .duplicateAtProvince, .deletedAtMinistry, .emptyKey: 1
         case .colourCode: 6  // drawn only for small new-energy plates (3 vehicles in 20)
+        case .keyTypo: 2
         }
     }
 

@@ -26,10 +26,18 @@ public struct PlantedDifference: Sendable, Hashable, Codable {
     /// For `field_mismatch`: the columns whose values differ after normalising, in column order;
     /// empty for the other categories.
     public var fields: [String]
+    /// For the two items of a planted key typo or colour swap: the other item's key, which the
+    /// reconciliation must pair with this one as a suspected same record (疑似同一记录).
+    public var suspectKey: [String?]?
+    /// The hint the pairing must give, e.g. `疑似同一记录：车牌颜色代码不一致`.
+    public var suspectHint: String?
 
     /// A planted difference.
     public init(province: String, recordSet: String, keyColumns: [String], keyValues: [String?],
-                category: DiffCategory, ministryCount: Int, provinceCount: Int, fields: [String] = []) {
+                category: DiffCategory, ministryCount: Int, provinceCount: Int, fields: [String] = [],
+                suspectKey: [String?]? = nil, suspectHint: String? = nil) {
+        self.suspectKey = suspectKey
+        self.suspectHint = suspectHint
         self.province = province
         self.recordSet = recordSet
         self.keyColumns = keyColumns
@@ -49,6 +57,7 @@ public struct PlantedDifference: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case province, recordSet = "record_set", keyColumns = "key_columns", keyValues = "key_values"
         case category, ministryCount = "ministry_count", provinceCount = "province_count", fields
+        case suspectKey = "suspect_key", suspectHint = "suspect_hint"
     }
 }
 

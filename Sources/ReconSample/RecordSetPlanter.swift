@@ -91,10 +91,13 @@ struct RecordSetPlanter<Generator: SampleRecordGenerator> {
         var emptyGroups: [[String?]: (ministry: Int, province: Int)] = [:]
         let trapRate = SampleRate(validPartsPerMillion: parameters.differenceRate.partsPerMillion / 2)
 
-        func record(_ row: SampleRow, _ category: DiffCategory, ministry: Int, province: Int, fields: [String] = []) {
+        func record(_ row: SampleRow, _ category: DiffCategory, ministry: Int, province: Int, fields: [String] = [],
+                    suspect: (SampleRow, String)? = nil) {
             let key = (0..<keyCount).map { row.string($0) }
             differences.append(PlantedDifference(province: provinceCode, recordSet: spec.name, keyColumns: Array(generator.columns[0..<keyCount]),
-                                                 keyValues: key, category: category, ministryCount: ministry, provinceCount: province, fields: fields))
+                                                 keyValues: key, category: category, ministryCount: ministry, provinceCount: province, fields: fields,
+                                                 suspectKey: suspect.map { pair in (0..<keyCount).map { pair.0.string($0) } },
+                                                 suspectHint: suspect?.1))
         }
 
         func writeMinistry(_ row: SampleRow, at time: Int64, deleted: Bool = false) throws {
@@ -204,8 +207,22 @@ struct RecordSetPlanter<Generator: SampleRecordGenerator> {
                 other.set(1, Array(PlateColour.green.code.utf8))
                 try writeMinistry(canonical, at: submitted)
                 try writeProvince(other, keep: [1])
-                record(canonical, .ministryOnly, ministry: 1, province: 0)
-                record(other, .provinceOnly, ministry: 0, province: 1)
+                // A colour swap: the two keys are one vehicle (疑似同一记录, docs/rules.md).
+                let hint = "疑似同一记录：\(spec.key[1].label)不一致"
+                record(canonical, .ministryOnly, ministry: 1, province: 0, suspect: (other, hint))
+                record(other, .provinceOnly, ministry: 0, province: 1, suspect: (canonical, hint))
+                summary.unionKeys += 1
+            case .keyTypo:
+                other.copy(from: canonical)
+                var key = Array(canonical.string(0) ?? "")
+                let position = key.count / 2
+                key[position] = key[position] == "O" ? "Q" : "O"
+                other.set(0, Array(String(key).utf8))
+                try writeMinistry(canonical, at: submitted)
+                try writeProvince(other, keep: [0])
+                let hint = "疑似同一记录：\(spec.key[0].label)相差一个字符"
+                record(canonical, .ministryOnly, ministry: 1, province: 0, suspect: (other, hint))
+                record(other, .provinceOnly, ministry: 0, province: 1, suspect: (canonical, hint))
                 summary.unionKeys += 1
             }
         }

@@ -7,6 +7,8 @@ struct CellFormats {
     let header: UnsafeMutablePointer<lxw_format>
     /// Text cells: number format `@`, so that Excel keeps typed-over values as text too.
     let text: UnsafeMutablePointer<lxw_format>
+    /// Text cells of a wrapping column: as `text`, wrapped, aligned to the top.
+    let wrappedText: UnsafeMutablePointer<lxw_format>
     /// Integers: format `0`, so 12–15 digit values are not shown as `1.23457E+11`.
     let integer: UnsafeMutablePointer<lxw_format>
     /// Dates: `yyyy-mm-dd`.
@@ -18,8 +20,11 @@ struct CellFormats {
     init?(workbook: UnsafeMutablePointer<lxw_workbook>) {
         guard let header = workbook_add_format(workbook), let text = workbook_add_format(workbook),
               let integer = workbook_add_format(workbook), let date = workbook_add_format(workbook),
-              let dateTime = workbook_add_format(workbook)
+              let dateTime = workbook_add_format(workbook), let wrappedText = workbook_add_format(workbook)
         else { return nil }
+        format_set_num_format_index(wrappedText, 49)
+        format_set_text_wrap(wrappedText)
+        format_set_align(wrappedText, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         format_set_bold(header)
         format_set_bg_color(header, 0xD9D9D9)
         format_set_border(header, UInt8(LXW_BORDER_THIN.rawValue))
@@ -32,6 +37,7 @@ struct CellFormats {
         format_set_num_format(dateTime, "yyyy-mm-dd hh:mm:ss")
         self.header = header
         self.text = text
+        self.wrappedText = wrappedText
         self.integer = integer
         self.date = date
         self.dateTime = dateTime

@@ -61,8 +61,12 @@ public final class Worksheet {
         try write(values, at: row, header: false)
     }
 
-    /// Sets the width of zero-based `column`, in Excel's character units (0…255).
-    public func setColumnWidth(_ column: Int, _ width: Double) throws {
+    /// Columns whose text cells wrap (``setColumnWidth(_:_:wrap:)``).
+    private var wrappingColumns = Set<Int>()
+
+    /// Sets the width of zero-based `column`, in Excel's character units (0…255); with `wrap`, its
+    /// text cells wrap within the width (long values stay readable and print), top-aligned.
+    public func setColumnWidth(_ column: Int, _ width: Double, wrap: Bool = false) throws {
         let handle = try liveHandle()
         guard (0..<ExcelLimits.maxColumns).contains(column) else {
             throw XlsxError.invalidColumn(sheet: name, column: column,
@@ -73,6 +77,7 @@ public final class Worksheet {
         }
         let status = worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, nil)
         try check(status, "worksheet_set_column")
+        if wrap { wrappingColumns.insert(column) } else { wrappingColumns.remove(column) }
     }
 
     /// Print setup of a wide table: A4 landscape, every column on one page width (as many pages
@@ -153,7 +158,8 @@ public final class Worksheet {
                                     marker: Workbook.truncationMarker) {
             case let .ready(ready, wasTruncated):
                 if wasTruncated { truncated += 1 }
-                return .string(ready, format: header ? formats.header : formats.text)
+                return .string(ready, format: header ? formats.header
+                                              : wrappingColumns.contains(column) ? formats.wrappedText : formats.text)
             case let .tooLong(length):
                 throw XlsxError.textTooLong(sheet: name, cell: cell(), length: length, limit: workbook.textLengthLimit)
             }

@@ -111,6 +111,24 @@ struct WorkbookRoundTripTests {
         #expect(book.contains("_xlnm.Print_Titles"))
     }
 
+    /// A wrapping column's text cells wrap (style with wrapText), the others do not.
+    @Test func wrappingColumnsWrapTheirTextCells() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("wrap.xlsx")
+        let workbook = try Workbook(path: path, constantMemory: true)
+        let sheet = try workbook.addWorksheet(name: "S")
+        try sheet.setColumnWidth(0, 10)
+        try sheet.setColumnWidth(1, 30, wrap: true)
+        try sheet.writeRow([.text("short"), .text(String(repeating: "很长的内容", count: 40))])
+        try workbook.close()
+        let styles = try Xlsx2CSV.zipMember("xl/styles.xml", of: path)
+        #expect(styles.contains("wrapText=\"1\""))
+        let xml = try Xlsx2CSV.zipMember("xl/worksheets/sheet1.xml", of: path)
+        // The two cells carry different styles: the second one's style is the wrapping one.
+        let styleIDs = xml.components(separatedBy: " s=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(styleIDs.count == 2 && styleIDs[0] != styleIDs[1])
+    }
+
     @Test func literalUnderscoreXSequencesAreProtectedFromExcelDecoding() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("escape.xlsx")

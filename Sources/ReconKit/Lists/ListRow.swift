@@ -28,6 +28,24 @@ public struct ListRow: Sendable, Hashable {
     public var reuploadKind: ReuploadKind?
     /// The ministry's record now matches the province's.
     public var resolved: Bool
+    /// For an item that is not a field mismatch: one of its rows (side and core fields), its
+    /// position among the side's rows and how many the side had.
+    public var record: (side: DiffSide, values: [RowValue], number: Int, of: Int)? {
+        get { recordStorage.map { ($0.side, $0.values, $0.number, $0.of) } }
+        set { recordStorage = newValue.map { RecordPart(side: $0.side, values: $0.values, number: $0.number, of: $0.of) } }
+    }
+    var recordStorage: RecordPart?
+    /// The 序号 of the other item of a suspected same record, and the hint.
+    public var suspectItemNo: Int?
+    /// e.g. `疑似同一记录：车牌颜色代码不一致`.
+    public var suspectHint: String?
+
+    struct RecordPart: Sendable, Hashable {
+        var side: DiffSide
+        var values: [RowValue]
+        var number: Int
+        var of: Int
+    }
 
     /// A row.
     public init(itemNo: Int, recordSet: String, keyText: String, category: String, ministryCount: Int, provinceCount: Int,

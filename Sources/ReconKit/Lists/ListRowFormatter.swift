@@ -56,6 +56,7 @@ public struct ListRowFormatter: Sendable {
             case .issuedAt: return issuedText
             case .deadline: return deadlineText
             case .reuploadedAt: return row.reuploadedAt.map(BeijingTimeFormat.human)
+            case .suspectItemNo: return row.suspectItemNo.map(String.init)
             default: return text(column, row)
             }
         }
@@ -72,6 +73,7 @@ public struct ListRowFormatter: Sendable {
             case .issuedAt: return issuedCell
             case .deadline: return deadlineCell
             case .reuploadedAt: return row.reuploadedAt.map { Self.dateTime(BeijingTimeFormat.wallClock($0)) } ?? .empty
+            case .suspectItemNo: return row.suspectItemNo.map(Cell.integer) ?? .empty
             default: return Cell(text: text(column, row))
             }
         }
@@ -83,6 +85,17 @@ public struct ListRowFormatter: Sendable {
         case .recordSet: return setLabels[row.recordSet] ?? row.recordSet
         case .keyNames: return keyNames[row.recordSet] ?? ""
         case .keyValues: return row.keyText
+        case .keyPart1, .keyPart2:
+            let parts = KeyText.parts(row.keyText) ?? [row.keyText]
+            let index = column == .keyPart1 ? 0 : 1
+            return index < parts.count ? (parts[index] ?? KeyText.nullPart) : nil
+        case .recordSide:
+            guard let record = row.record else { return nil }
+            let side = record.side == .ministry ? "部级系统" : "省级系统"
+            return record.of > 1 ? "\(side) 第\(record.number)/\(record.of)条" : side
+        case .recordContent:
+            return row.record.map { Self.content($0.values) }
+        case .suspectHint: return row.suspectHint
         case .category: return ListLabels.category(row.category)
         case .field: return row.fieldLabel
         case .ministryValue: return row.ministryValue
@@ -91,8 +104,13 @@ public struct ListRowFormatter: Sendable {
             return RectificationStatus.of(reuploadedAt: row.reuploadedAt, kind: row.reuploadKind,
                                           deadline: list.deadline, now: now).label
         case .resolved: return ListLabels.resolved(row.resolved)
-        case .itemNo, .ministryCount, .provinceCount, .issuedAt, .deadline, .reuploadedAt: return nil
+        case .itemNo, .ministryCount, .provinceCount, .issuedAt, .deadline, .reuploadedAt, .suspectItemNo: return nil
         }
+    }
+
+    /// A row's core fields as one cell: `车辆识别代号：LSV…；车辆类型：K33`, NULL fields left out.
+    static func content(_ values: [RowValue]) -> String {
+        values.compactMap { value in value.value.map { "\(value.label)：\($0)" } }.joined(separator: "；")
     }
 
     /// A date-time cell of Beijing wall-clock parts.

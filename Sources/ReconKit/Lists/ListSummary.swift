@@ -9,6 +9,27 @@ public struct ListSummary: Sendable, Hashable {
     /// Item counts by record set, then category.
     public var counts: [String: [String: Int]]
 
+    /// Progress of the list's items (tracking's results; all zero before tracking has run).
+    public var progress = Progress()
+
+    /// How far a list's items have come (汇总: 整改进度).
+    public struct Progress: Sendable, Hashable {
+        /// Items re-uploaded (or cancelled) before the deadline.
+        public var onTime = 0
+        /// Items re-uploaded (or cancelled) after it.
+        public var late = 0
+        /// Items not answered yet.
+        public var notAnswered = 0
+        /// Items whose ministry record now matches the province's (已一致).
+        public var resolved = 0
+        /// Items answered but still differing (still 待整改).
+        public var answeredStillDiffering = 0
+        /// Pairs of suspected same records (疑似同一记录) among the items.
+        public var suspectPairs = 0
+        /// A progress.
+        public init() {}
+    }
+
     /// A summary of `counts`.
     public init(counts: [String: [String: Int]]) { self.counts = counts }
 
@@ -29,7 +50,24 @@ public struct ListSummary: Sendable, Hashable {
             """, [String(listID)]).rows {
             counts[try row.string("record_set"), default: [:]][try row.string("category")] = try row.int("n")
         }
-        return ListSummary(counts: counts)
+        var summary = ListSummary(counts: counts)
+        if let row = try connection.execute("""
+            SELECT count(*) FILTER (WHERE reuploaded_at IS NOT NULL AND on_time) AS on_time,
+                   count(*) FILTER (WHERE reuploaded_at IS NOT NULL AND NOT on_time) AS late,
+                   count(*) FILTER (WHERE reuploaded_at IS NULL) AS not_answered,
+                   count(*) FILTER (WHERE resolved) AS resolved,
+                   count(*) FILTER (WHERE reuploaded_at IS NOT NULL AND NOT resolved) AS still_differing,
+                   count(*) FILTER (WHERE suspect_item_no IS NOT NULL) / 2 AS suspect_pairs
+            FROM recon.list_items WHERE list_id = $1
+            """, [String(listID)]).rows.first {
+            summary.progress.onTime = try row.int("on_time")
+            summary.progress.late = try row.int("late")
+            summary.progress.notAnswered = try row.int("not_answered")
+            summary.progress.resolved = try row.int("resolved")
+            summary.progress.answeredStillDiffering = try row.int("still_differing")
+            summary.progress.suspectPairs = try row.int("suspect_pairs")
+        }
+        return summary
     }
 }
 
@@ -45,5 +83,7 @@ public enum ListGuidance {
         "6. 关键字段为空：补全关键字段后重新上传；无法补全的上传注销。",
         "7. 请在整改截止时间前完成上传：以部级运政系统的报送时间为准（北京时间），截止时间为下发后第5个工作日24:00。",
         "8. 整改状态与复核结果由部级系统跟踪更新；复核结果“已一致”表示部级记录与省级记录经规范化后一致。",
+        "9. 部有省无、省有部无、关键字段重复、关键字段为空的条目，“记录内容”列出该记录的核心字段，便于在省级系统中查找；关键字段重复的，每条重复记录一行。",
+        "10. “疑似同一记录”：一条部有省无与一条省有部无的关键字段仅一处不同（如车牌颜色）或相差一个字符、核心字段基本一致，可能是同一记录的关键字段录入有误；两条相邻排列，请核实后更正关键字段。提示不改变差异计数。",
     ]
 }

@@ -15,7 +15,8 @@ struct ListSummarySheet {
     static let name = "汇总"
 
     /// Writes the sheet.
-    func write(into workbook: Workbook) throws {
+    @discardableResult
+    func write(into workbook: Workbook) throws -> Worksheet {
         let sheet = try workbook.addWorksheet(name: Self.name)
         // Column B holds the dates (2025-10-14 23:59:59 needs 19 characters) and the header words.
         try sheet.setColumnWidth(0, 16)
@@ -48,11 +49,34 @@ struct ListSummarySheet {
         try sheet.writeRow([.text("合计")] + ListSummary.categoryOrder.map { .integer(summary.total(category: $0)) }
                            + [.integer(summary.total)])
         try sheet.writeRow([])
-
+        let progress = summary.progress
+        try sheet.writeHeader(["整改进度", "条目数"])
+        let pastDeadline = now >= list.deadline
+        let progressRows: [(String, Int)] = [
+            ("已按期上传（含注销）", progress.onTime),
+            ("逾期上传（含注销）", progress.late),
+            (pastDeadline ? "已逾期未上传" : "未上传（仍在整改期限内）", progress.notAnswered),
+            ("复核已一致", progress.resolved),
+            ("已上传但仍不一致（待整改）", progress.answeredStillDiffering),
+            ("待整改合计", progress.notAnswered + progress.answeredStillDiffering),
+            ("疑似同一记录（对）", progress.suspectPairs),
+        ]
+        for (label, count) in progressRows { try sheet.writeRow([.text(label), .integer(count)]) }
+        try sheet.writeRow([.text("进度统计时间"), ListRowFormatter.dateTime(BeijingTimeFormat.wallClock(now))])
+        try sheet.writeRow([])
         try sheet.writeHeader(["整改说明"])
         for line in ListGuidance.lines { try sheet.writeRow([.text(line)]) }
         try sheet.setUpPrintingAsWideTable(headerRows: 0)
-        try sheet.writeRow([.text("9. 每个数据类别一个工作表；超过单表行数上限（\(rowLimit)行，含表头）时续表命名为“\(ListLabels.recordSet(setsInOrder.last ?? "vehicles", in: recordSets))(2)”等。")])
+        try sheet.writeRow([.text("\(ListGuidance.lines.count + 1). 每个数据类别一个工作表；超过单表行数上限（\(rowLimit)行，含表头）时续表命名为“\(ListLabels.recordSet(setsInOrder.last ?? "vehicles", in: recordSets))(2)”等。")])
+        return sheet
+    }
+
+    /// The last row, written once the data sheets are: how many cells were cut at the spreadsheet's
+    /// limit of 32,767 characters (each ends with the marker, so the clerk can find it).
+    static func writeTruncationNote(_ sheet: Worksheet, truncated: Int) throws {
+        try sheet.writeRow([])
+        try sheet.writeRow([.text("超长截断单元格"), .integer(truncated),
+                            .text(truncated == 0 ? "无" : "单元格超过32767个字符，已截断并以“\(Workbook.truncationMarker)”结尾；完整内容请导出CSV（--raw）查看")])
     }
 
     /// The record sets of the run, then any other set that has items.

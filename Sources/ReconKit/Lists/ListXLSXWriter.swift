@@ -21,7 +21,8 @@ struct ListXLSXWriter {
         do {
             let summarySheet = ListSummarySheet(list: list, summary: summary, recordSets: recordSets,
                                                 now: formatter.now, rowLimit: rowLimit)
-            try summarySheet.write(into: workbook)
+            let summaryWorksheet = try summarySheet.write(into: workbook)
+            var truncated = 0  // cells cut at Excel's limit, over every data sheet
             let planned = summarySheet.setsInOrder
             var nextPlanned = 0
             var sequence: SheetSequence? = nil
@@ -30,7 +31,10 @@ struct ListXLSXWriter {
             var items = 0, rows = 0
 
             func open(_ name: String) throws -> SheetSequence {
-                try SheetSequence(workbook: workbook, baseName: ListLabels.recordSet(name, in: recordSets), rowLimit: rowLimit)
+                let opened = try SheetSequence(workbook: workbook, baseName: ListLabels.recordSet(name, in: recordSets), rowLimit: rowLimit,
+                                               headers: ListColumn.headers(keyLabels: recordSets.first { $0.name == name }?.key.map(\.label) ?? []))
+                opened.onFinish = { truncated += $0 }
+                return opened
             }
             func flushItem() throws {
                 guard !pending.isEmpty, let sequence else { return }
@@ -67,6 +71,7 @@ struct ListXLSXWriter {
                 try open(planned[nextPlanned]).finish()
                 nextPlanned += 1
             }
+            try ListSummarySheet.writeTruncationNote(summaryWorksheet, truncated: truncated)
             let sheets = workbook.sheetNames
             try workbook.close()
             return (items, rows, sheets)

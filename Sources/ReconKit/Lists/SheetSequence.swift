@@ -9,16 +9,19 @@ final class SheetSequence {
     let baseName: String
     /// Rows a sheet may hold, header included (Excel: 1,048,576; smaller in tests).
     let rowLimit: Int
+    /// The header row (key parts named by the record set).
+    let headers: [String]
     private(set) var current: Worksheet
     /// The number of the current sheet (1 for the first).
     private var part = 1
 
     /// Creates the first sheet.
-    init(workbook: Workbook, baseName: String, rowLimit: Int) throws {
+    init(workbook: Workbook, baseName: String, rowLimit: Int, headers: [String] = ListColumn.headers) throws {
         self.workbook = workbook
         self.baseName = baseName
         self.rowLimit = max(2, rowLimit)
-        current = try Self.openSheet(workbook, name: baseName)
+        self.headers = headers
+        current = try Self.openSheet(workbook, name: baseName, headers: headers)
     }
 
     /// Writes an item's rows, on a new sheet when they do not fit on the current one (an item
@@ -33,24 +36,29 @@ final class SheetSequence {
         }
     }
 
+    /// Told each finished sheet's count of cells cut at Excel's limit.
+    var onFinish: ((Int) -> Void)?
+
     /// Puts the filter buttons on the last sheet; call once after the last row.
     func finish() throws {
         try current.autofilter(columns: ListColumn.allCases.count)
+        onFinish?(current.truncatedCellCount)
     }
 
     /// Closes the current sheet and opens the next part.
     private func nextSheet() throws {
         try current.autofilter(columns: ListColumn.allCases.count)
+        onFinish?(current.truncatedCellCount)
         part += 1
-        current = try Self.openSheet(workbook, name: "\(baseName)(\(part))")
+        current = try Self.openSheet(workbook, name: "\(baseName)(\(part))", headers: headers)
     }
 
     /// A data sheet with its header row, column widths and frozen header.
-    static func openSheet(_ workbook: Workbook, name: String) throws -> Worksheet {
+    static func openSheet(_ workbook: Workbook, name: String, headers: [String]) throws -> Worksheet {
         let sheet = try workbook.addWorksheet(name: name)
-        try sheet.writeHeader(ListColumn.headers)
+        try sheet.writeHeader(headers)
         for column in ListColumn.allCases {
-            try sheet.setColumnWidth(column.rawValue, column.spreadsheetWidth)
+            try sheet.setColumnWidth(column.rawValue, column.spreadsheetWidth, wrap: column.wraps)
         }
         try sheet.freezeTopRow()
         try sheet.setUpPrintingAsWideTable(headerRows: 1)

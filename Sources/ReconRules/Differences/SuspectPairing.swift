@@ -12,7 +12,8 @@
 ///   ``agreementNumerator``/``agreementDenominator`` are equal after normalising, and at least one is
 ///   (a record set without core fields is never paired).
 /// Each item is paired at most once: candidate pairs are taken best first (most agreeing fields,
-/// then the lower ministry and province positions), skipping items already paired, so the result
+/// then a one-character difference before a wider one, then the lower ministry and province
+/// positions), skipping items already paired, so the result
 /// does not depend on input order.
 ///
 /// Memory and time: candidates are found through a hash map of key variants (the key with one
@@ -75,7 +76,7 @@ public struct SuspectPairing: Sendable {
         for (position, item) in ministry.enumerated() {
             for variant in variants(item.key) { index[variant, default: []].append(position) }
         }
-        struct Candidate { let m: Int; let p: Int; let agree: Int; let hint: String }
+        struct Candidate { let m: Int; let p: Int; let agree: Int; let hint: String; let near: Bool }
         var candidates: [Candidate] = []
         for (pPosition, item) in province.enumerated() {
             var seen = Set<Int>()
@@ -84,12 +85,13 @@ public struct SuspectPairing: Sendable {
                 for mPosition in bucket where seen.insert(mPosition).inserted {
                     let m = ministry[mPosition]
                     guard let hint = closeness(m.key, item.key), let agree = agreement(m.values, item.values) else { continue }
-                    candidates.append(Candidate(m: mPosition, p: pPosition, agree: agree, hint: hint))
+                    candidates.append(Candidate(m: mPosition, p: pPosition, agree: agree, hint: hint, near: hint.hasSuffix(Self.oneCharacterHint)))
                 }
             }
         }
         candidates.sort {
             if $0.agree != $1.agree { return $0.agree > $1.agree }
+            if $0.near != $1.near { return $0.near }
             if ministry[$0.m].seq != ministry[$1.m].seq { return ministry[$0.m].seq < ministry[$1.m].seq }
             return province[$0.p].seq < province[$1.p].seq
         }
@@ -139,9 +141,12 @@ public struct SuspectPairing: Sendable {
         let label = part < keyLabels.count ? keyLabels[part] : "关键字段"
         let x = Array(Self.text(a[part])), y = Array(Self.text(b[part]))
         let oneCharacter = Self.isEditDistanceOne(x, y)
-        if a.count == 1 { return oneCharacter ? "\(label)相差一个字符" : nil }
-        return oneCharacter && min(x.count, y.count) > 1 ? "\(label)相差一个字符" : "\(label)不一致"
+        if a.count == 1 { return oneCharacter ? label + Self.oneCharacterHint : nil }
+        return oneCharacter && min(x.count, y.count) > 1 ? label + Self.oneCharacterHint : label + "不一致"
     }
+
+    /// The end of a hint for a part that differs by one character.
+    static let oneCharacterHint = "相差一个字符"
 
     /// The number of agreeing core fields when enough agree, else nil.
     func agreement(_ a: [String?], _ b: [String?]) -> Int? {

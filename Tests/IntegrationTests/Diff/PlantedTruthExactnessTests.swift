@@ -17,7 +17,9 @@ struct PlantedTruthExactnessTests {
         var ministryCount: Int
         var provinceCount: Int
         var fields: [String]
-        var description: String { "\(recordSet) \(keyText) \(category) 部\(ministryCount) 省\(provinceCount) \(fields)" }
+        /// The paired item's key text and the hint (疑似同一记录), if any.
+        var suspect: String?
+        var description: String { "\(recordSet) \(keyText) \(category) 部\(ministryCount) 省\(provinceCount) \(fields) \(suspect ?? "")" }
     }
 
     /// How the sides are read (issue 18): the default plan; raw-key order with text keys
@@ -58,20 +60,26 @@ struct PlantedTruthExactnessTests {
             let stored = try results.connect().execute("""
                 SELECT record_set, key_text, category, ministry_count, province_count,
                        coalesce((SELECT array_to_string(array_agg(f->>'column' ORDER BY o), ',')
-                                 FROM jsonb_array_elements(fields) WITH ORDINALITY AS e(f, o)), '') AS columns
-                FROM recon.differences WHERE run_id = $1
+                                 FROM jsonb_array_elements(fields) WITH ORDINALITY AS e(f, o)), '') AS columns,
+                       (SELECT s.key_text || ' · ' || d.suspect_hint FROM recon.differences s
+                        WHERE s.run_id = d.run_id AND s.record_set = d.record_set AND s.seq = d.suspect_seq) AS suspect
+                FROM recon.differences d WHERE run_id = $1
                 """, [String(outcome.runID)]).rows.map { row in
                 Finding(recordSet: try row.string("record_set"), keyText: try row.string("key_text"),
                         category: try row.string("category"), ministryCount: try row.int("ministry_count"),
                         provinceCount: try row.int("province_count"),
-                        fields: try row.string("columns").split(separator: ",").map(String.init))
+                        fields: try row.string("columns").split(separator: ",").map(String.init),
+                        suspect: row["suspect"])
             }
             let found = Set(stored)
             #expect(found.count == stored.count, "a key reported twice")
-            let planted = Set(truth.differences(province: code).map {
-                Finding(recordSet: $0.recordSet, keyText: $0.keyText, category: $0.category.rawValue,
-                        ministryCount: $0.ministryCount, provinceCount: $0.provinceCount, fields: $0.fields)
+            let planted = Set(truth.differences(province: code).map { d in
+                Finding(recordSet: d.recordSet, keyText: d.keyText, category: d.category.rawValue,
+                        ministryCount: d.ministryCount, provinceCount: d.provinceCount, fields: d.fields,
+                        suspect: d.suspectKey.map { KeyText.combined($0) + " · " + (d.suspectHint ?? "") })
             })
+            // issue 15: every planted key typo and colour swap paired, nothing else.
+            #expect(planted.contains { $0.suspect != nil }, "seed \(seed), \(code): no planted key typo or colour swap")
             #expect(!planted.isEmpty)
             let missed = planted.subtracting(found), extra = found.subtracting(planted)
             #expect(missed.isEmpty, "seed \(seed), \(code): planted but not reported: \(missed.sorted { $0.keyText < $1.keyText }.prefix(5))")

@@ -68,13 +68,13 @@ struct ListExportTests {
         let rows = try CSVReader.read(path: exported.path)
         #expect(rows.count == 6)
         #expect(rows[0].map { $0 ?? "" } == ListColumn.headers)
-        #expect(rows[1] == ["1", "经营业户", "经营许可证号", "=\"410100000001\"", "核心字段不一致", "经营业户名称",
-                            "郑州市\"快运\",物流有限公司", "郑州市快运物流\n有限公司", "1", "1", "2025-09-30 10:00:00",
-                            "2025-10-14 23:59:59", "待整改", nil, nil])
-        #expect(rows[2][0] == "1" && rows[2][5] == "业户地址" && rows[2][6] == nil && rows[2][7] == "金水区, 1号")
-        #expect(rows[3][3] == "41010119900101123X" && rows[3][4] == "关键字段重复" && rows[3][8] == "2")
-        #expect(rows[4][1] == "营运车辆" && rows[4][3] == "豫A00001 / 2" && rows[4][4] == "部有省无")
-        #expect(rows[5][3] == "(空) / 2" && rows[5][4] == "关键字段为空")
+        #expect(rows[1] == ["1", "经营业户", "经营许可证号", "=\"410100000001\"", "=\"410100000001\"", nil, "核心字段不一致",
+                            "经营业户名称", "郑州市\"快运\",物流有限公司", "郑州市快运物流\n有限公司", nil, nil, nil, nil, "1", "1",
+                            "2025-09-30 10:00:00", "2025-10-14 23:59:59", "待整改", nil, nil])
+        #expect(rows[2][0] == "1" && rows[2][7] == "业户地址" && rows[2][8] == nil && rows[2][9] == "金水区, 1号")
+        #expect(rows[3][3] == "41010119900101123X" && rows[3][6] == "关键字段重复" && rows[3][14] == "2")
+        #expect(rows[4][1] == "营运车辆" && rows[4][3] == "豫A00001 / 2" && rows[4][6] == "部有省无")
+        #expect(rows[5][3] == "(空) / 2" && rows[5][6] == "关键字段为空")
         // Recorded as a download.
         #expect(try fixture.results.execute(
             "SELECT first_download_at = '2025-10-10 09:00+08'::timestamptz AS ok FROM recon.lists WHERE id = $1",
@@ -100,13 +100,18 @@ struct ListExportTests {
         #expect(summary.contains { $0.first == "整改条目数" && $0.dropFirst().first == "4" })
         #expect(summary.contains { $0.first == "营运车辆" && Array($0.prefix(7)) == ["营运车辆", "1", "0", "0", "0", "1", "2"] })
         #expect(summary.contains { $0.first == "整改说明" })
+        // 整改进度 before tracking: nothing answered yet, all still to do; no cell cut.
+        #expect(summary.contains { $0.first == "待整改合计" && $0.dropFirst().first == "4" }, "\(summary)")
+        #expect(summary.contains { $0.first == "已按期上传（含注销）" && $0.dropFirst().first == "0" })
+        #expect(summary.contains { $0.first == "超长截断单元格" && $0.dropFirst().first == "0" })
 
         let operators = try XLSXReader.sheet(exported.path, name: "经营业户")
-        #expect(operators.first == ListColumn.headers)
+        #expect(operators.first == ListColumn.headers(keyLabels: ["经营许可证号"]))
+        #expect(operators.first?[ListColumn.keyPart1.rawValue] == "经营许可证号")
         #expect(operators.count == 3)
-        #expect(operators[1][6] == "郑州市\"快运\",物流有限公司")
-        #expect(operators[1][7] == "郑州市快运物流\n有限公司")
-        #expect(operators[1][12] == "已逾期未上传")
+        #expect(operators[1][8] == "郑州市\"快运\",物流有限公司")
+        #expect(operators[1][9] == "郑州市快运物流\n有限公司")
+        #expect(operators[1][18] == "已逾期未上传")
         let practitioners = try XLSXReader.sheet(exported.path, name: "从业人员")
         #expect(practitioners.count == 2)
         #expect(practitioners[1][3] == "41010119900101123X")
@@ -145,7 +150,8 @@ struct ListExportTests {
         let counts = try exported.sheets.dropFirst().map { try XLSXReader.sheet(exported.path, name: $0).count }
         #expect(counts == [7, 1, 1_000, 1_000, 503])
         let last = try XLSXReader.sheet(exported.path, name: "营运车辆(3)")
-        #expect(last[0] == ListColumn.headers)
+        #expect(last[0] == ListColumn.headers(keyLabels: ["车牌号码", "车牌颜色代码"]))
+        #expect(last.last?[ListColumn.keyPart1.rawValue] == "豫A02500" && last.last?[ListColumn.keyPart2.rawValue] == "2")
         #expect(last.last?[3] == "豫A02500 / 2")
         #expect(last[1][0] == "2001")  // 序号 continues: operators are 1–2, vehicles 3…2502
 
