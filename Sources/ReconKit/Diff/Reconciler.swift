@@ -34,6 +34,18 @@ public struct ReconcileOptions: Sendable {
     public var batchRows = 8192
     /// Batches circulating per side (the bounded queue between a reader and the merge).
     public var batchesPerSide = 4
+    /// Bytes of rows whose key moves when normalised that a side holds at most (``MovedRows``);
+    /// past it the side is read with keys normalised in SQL instead (issue 18).
+    public var movedBytesPerSide = 8 * 1024 * 1024
+    /// Read in raw-key (index) order when the key columns allow it (``KeyReadPlan``); false: keys
+    /// normalised and sorted in SQL, as before issue 18.
+    public var rawKeyOrder = true
+    /// Also read text keys that normalisers may change in raw-key order, normalising them in Swift
+    /// (``KeyReadPlan``'s side stream). Off by default: measured on the vehicle set
+    /// (bench/diff-bench.sh, README "Benchmarks"), the extra scan that finds the moved rows costs
+    /// more than the server's sort of the normalised key it saves, when the table's rows are not
+    /// stored in key order.
+    public var normaliseTextKeysInSwift = false
     /// Show a progress line on stderr (default: when stderr is a terminal).
     public var progress = DiffProgress.stderrIsTerminal
     /// Pretend the run started at this instant (drills and demos of a quarter's window); the run is
@@ -175,10 +187,32 @@ public final class Reconciler {
         let progress = DiffProgress(enabled: options.progress, label: "\(provinceCode) \(recordSet.name) \(recordSet.label)", estimate: estimate)
         defer { progress.finish() }
 
+        let plan = options.rawKeyOrder
+            ? try KeyReadPlan.choose(recordSet, ministry: ministry.connection, province: province.connection,
+                                     normaliseTextKeysInSwift: options.normaliseTextKeysInSwift) : nil
+        var moved: [MovedRows?] = []
         let readers = try [(DiffSide.ministry, ministry), (DiffSide.province, province)].map { side, source in
             let channel = BatchChannel(batches: options.batchesPerSide, byteCapacity: options.batchBytes, rowCapacity: options.batchRows)
-            return (try CopyReader(side: side, connection: source.connection,
-                                   statement: try query.copy(side, provinceCode: provinceCode), channel: channel), source)
+            guard let plan else {
+                return (try CopyReader(side: side, connection: source.connection,
+                                       statement: try query.copy(side, provinceCode: provinceCode), channel: channel), source)
+            }
+            let reader = try CopyReader(side: side, connection: source.connection,
+                                        statement: try query.rawCopy(side, provinceCode: provinceCode, integerColumns: plan.integerColumns),
+                                        channel: channel)
+            let rows = MovedRows()
+            moved.append(nil)
+            if let movedStatement = try query.movedCopy(side, provinceCode: provinceCode, notNull: plan.notNull(side),
+                                                                integerColumns: plan.integerColumns) {
+                let fallback = try query.copy(side, provinceCode: provinceCode, integerColumns: plan.integerColumns)
+                let bound = options.movedBytesPerSide
+                moved[moved.count - 1] = rows
+                reader.prelude = { connection in
+                    try MovedRowsFetch.run(movedStatement, on: connection, into: rows, recordSet: recordSet,
+                                       integerColumns: plan.integerColumns, bound: bound) ? nil : fallback
+                }
+            }
+            return (reader, source)
         }
         // A side that fails makes the merge stop waiting for the other.
         let channels = (readers[0].0.channel, readers[1].0.channel)
@@ -186,8 +220,19 @@ public final class Reconciler {
         readers[1].0.onFailure = { error in channels.0.abort(error) }
         for (reader, _) in readers { reader.start() }
         do {
-            let counts = try KeyedMerger(recordSet: recordSet).run(
-                ministry: readers[0].0.channel, province: readers[1].0.channel, sink: sink,
+            var merger = KeyedMerger(recordSet: recordSet)
+            var sources: (any RowBatchSource, any RowBatchSource) = (readers[0].0.channel, readers[1].0.channel)
+            if let plan {
+                merger.integerColumns = plan.integerColumns
+                // A side where no row can move (NOT NULL keys the normalisers leave alone) is read as it is.
+                func source(_ side: DiffSide, _ channel: BatchChannel, _ rows: MovedRows?) -> any RowBatchSource {
+                    guard let rows else { return channel }
+                    return SideStreamSource(side: side, main: channel, moved: rows, keys: recordSet.key, integerColumns: plan.integerColumns)
+                }
+                sources = (source(.ministry, readers[0].0.channel, moved[0]), source(.province, readers[1].0.channel, moved[1]))
+            }
+            let counts = try merger.run(
+                ministry: sources.0, province: sources.1, sink: sink,
                 onBatch: options.progress ? { side, rows in progress.batch(side, rows: rows) } : nil)
             for (reader, _) in readers { _ = reader.channel.waitForReader() }
             return counts

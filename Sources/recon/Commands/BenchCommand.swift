@@ -28,11 +28,43 @@ struct BenchDiffCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Record set (reference definitions).") var set: String = "vehicles"
     @Flag(name: .customLong("print-sql"), help: "Print the ministry's and the province's COPY statements, one per line, and exit.")
     var printSQL = false
+    @Option(name: .customLong("key"), help: "A record set of your own: its key columns, comma-separated (with --fields, --ministry-table, --province-table).")
+    var keyColumns: String?
+    @Option(name: .customLong("fields"), help: "Its compared columns, comma-separated.") var fieldColumns: String?
+    @Option(name: .customLong("ministry-table"), help: "The ministry's table (default: the record set's).") var ministryTable: String?
+    @Option(name: .customLong("province-table"), help: "The province's table (default: the record set's).") var provinceTable: String?
+    @Option(name: .customLong("ministry-deleted-column"), help: "The ministry's deleted-flag column; empty: none.") var deletedColumn: String?
+    @Flag(name: .customLong("no-normalisers"), help: "Compare keys and fields byte for byte (no normalisers).") var noNormalisers = false
+    @Flag(name: .customLong("sql-keys"), help: "Normalise and sort keys in SQL (the reading before issue 18).") var sqlKeys = false
+    @Flag(name: .customLong("swift-keys"), help: "Read text keys raw and normalise them in Swift (side stream).") var swiftKeys = false
+
+    /// The record set measured: a reference one, or one of the arguments' own; tables overridden.
+    func recordSet() throws -> RecordSetSpec {
+        var spec: RecordSetSpec
+        if let keyColumns {
+            let fields = (fieldColumns ?? "").split(separator: ",").map(String.init)
+            spec = RecordSetSpec(name: "bench", label: "基准",
+                                 key: keyColumns.split(separator: ",").map { FieldSpec(column: String($0), label: String($0), normalisers: FieldSpec.identifierNormalisers) },
+                                 fields: fields.map { FieldSpec(column: $0, label: $0, normalisers: [.fullWidth, .parentheses, .trim, .collapseSpaces, .emptyAsNull]) },
+                                 ministryTable: "t", provinceTable: "t")
+        } else {
+            guard let reference = RecordSetSpec.reference.first(where: { $0.name == set }) else {
+                throw ValidationError("unknown record set \(set)")
+            }
+            spec = reference
+        }
+        if let ministryTable { spec.ministryTable = ministryTable }
+        if let provinceTable { spec.provinceTable = provinceTable }
+        if let deletedColumn { spec.ministryDeletedColumn = deletedColumn }
+        if noNormalisers {
+            spec.key = spec.key.map { var field = $0; field.normalisers = []; return field }
+            spec.fields = spec.fields.map { var field = $0; field.normalisers = []; return field }
+        }
+        return spec
+    }
 
     func run() throws {
-        guard let spec = RecordSetSpec.reference.first(where: { $0.name == set }) else {
-            throw ValidationError("unknown record set \(set)")
-        }
+        let spec = try recordSet()
         if printSQL {
             let query = try DiffQuery(spec)
             print(try query.copy(.ministry, provinceCode: province))
@@ -42,6 +74,8 @@ struct BenchDiffCommand: ParsableCommand {
         try Migrator(connection: try Connection(conninfo: results, applicationName: "recon bench")).apply()
         var options = ReconcileOptions()
         options.progress = false
+        options.rawKeyOrder = !sqlKeys
+        options.normaliseTextKeysInSwift = swiftKeys
         let started = ContinuousClock.now
         let outcome = try Reconciler(sources: ReconcileSources(results: results, ministry: ministry, province: provinceDB),
                                      provinceCode: province, provinceName: "bench", recordSets: [spec], options: options).run()

@@ -10,12 +10,15 @@ import ReconRules
 final class CopyReader: @unchecked Sendable {
     let side: DiffSide
     let connection: Connection
-    let statement: String
+    private(set) var statement: String
     let channel: BatchChannel
     /// The server process serving the COPY, to cancel a read that is stuck waiting for the server.
     let backendPID: Int
     /// Called on the reader's thread when the read fails (to abort the other side's wait).
     var onFailure: (@Sendable (any Error) -> Void)?
+    /// Run on the reader's thread before the COPY, inside the read's snapshot (issue 18: the rows
+    /// whose key moves are fetched here); a statement it returns replaces ``statement``.
+    var prelude: ((Connection) throws -> String?)?
 
     /// A reader of `statement` on `connection` feeding `channel` (not started).
     init(side: DiffSide, connection: Connection, statement: String, channel: BatchChannel) throws {
@@ -34,34 +37,47 @@ final class CopyReader: @unchecked Sendable {
     }
 
     private func run() {
+        // With a prelude, both of its reads see one snapshot (REPEATABLE READ, read only); the
+        // transaction ends before the channel says the reader is done (the connection is reused).
+        let snapshot = prelude != nil
         do {
-            let stream = try connection.copyOut(statement)
-            guard var batch = channel.takeSpare() else {
-                try? stream.cancel()
-                channel.finish(nil)
-                return
+            if let prelude {
+                try connection.executeSimple("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                if let replacement = try prelude(connection) { statement = replacement }
             }
-            var stopped = false
-            while try stream.next({ row -> Bool in
-                if batch.append(row) { return true }
-                guard channel.send(batch), let next = channel.takeSpare() else {
-                    stopped = true
-                    return false
-                }
-                batch = next
-                _ = batch.append(row)
-                return true
-            }) == true {}
-            if stopped {
-                try? stream.cancel()
-            } else if batch.count > 0 {
-                _ = channel.send(batch)
-            }
+            try read()
+            if snapshot { try connection.executeSimple("COMMIT") }
             channel.finish(nil)
         } catch {
+            if snapshot { try? connection.executeSimple("ROLLBACK") }
             let failure = DiffError.readFailed(side: side, message: String(describing: error))
             onFailure?(failure)
             channel.finish(failure)
+        }
+    }
+
+    /// Streams the COPY into the channel until its end or until the merger stops the channel.
+    private func read() throws {
+        let stream = try connection.copyOut(statement)
+        guard var batch = channel.takeSpare() else {
+            try? stream.cancel()
+            return
+        }
+        var stopped = false
+        while try stream.next({ row -> Bool in
+            if batch.append(row) { return true }
+            guard channel.send(batch), let next = channel.takeSpare() else {
+                stopped = true
+                return false
+            }
+            batch = next
+            _ = batch.append(row)
+            return true
+        }) == true {}
+        if stopped {
+            try? stream.cancel()
+        } else if batch.count > 0 {
+            _ = channel.send(batch)
         }
     }
 }

@@ -8,16 +8,26 @@ import ReconRules
 ///
 /// COPY text escapes a few bytes (`\t`, `\n`, `\\` …), which changes their order, so a key field is
 /// unescaped first — only when it contains a backslash, which keys almost never do.
+///
+/// A key column read raw from an integer column (``KeyOrder/integer``, issue 18: read in the
+/// primary key's index order) is compared as an integer instead: sign, then number of digits, then
+/// digits, which is how PostgreSQL orders `ORDER BY id` (integer output has no leading zeros).
 final class KeyComparator {
     /// The number of key columns at the start of each row.
     let keyCount: Int
+    /// Per key column: whether it holds integers (compared by value, not by bytes).
+    let integerColumns: [Bool]
+    private let anyInteger: Bool
     private var left: [UInt8] = []
     private var right: [UInt8] = []
 
-    /// A comparator of rows whose first `keyCount` columns are the key.
-    init(keyCount: Int) {
+    /// A comparator of rows whose first `keyCount` columns are the key; `integerColumns` marks the
+    /// columns compared as integers (default: none).
+    init(keyCount: Int, integerColumns: [Bool] = []) {
         precondition(keyCount > 0)
         self.keyCount = keyCount
+        self.integerColumns = integerColumns.count == keyCount ? integerColumns : Array(repeating: false, count: keyCount)
+        anyInteger = self.integerColumns.contains(true)
         left.reserveCapacity(256)
         right.reserveCapacity(256)
     }
@@ -29,8 +39,9 @@ final class KeyComparator {
         for column in 0..<keyCount {
             let aEnd = Self.fieldEnd(a, from: aStart)
             let bEnd = Self.fieldEnd(b, from: bStart)
-            let order = compareField(UnsafeRawBufferPointer(rebasing: a[aStart..<aEnd]),
-                                     UnsafeRawBufferPointer(rebasing: b[bStart..<bEnd]))
+            let fa = UnsafeRawBufferPointer(rebasing: a[aStart..<aEnd])
+            let fb = UnsafeRawBufferPointer(rebasing: b[bStart..<bEnd])
+            let order = anyInteger && integerColumns[column] ? Self.compareInteger(fa, fb) : compareField(fa, fb)
             if order != 0 || column == keyCount - 1 { return order }
             aStart = aEnd + 1
             bStart = bEnd + 1
@@ -55,6 +66,18 @@ final class KeyComparator {
         default:
             return right.withUnsafeBytes { r in Self.compareBytes(a, r) }
         }
+    }
+
+    /// Compares two integer fields in COPY text (NULL first): negative before non-negative; more
+    /// digits is larger (smaller when negative); equal lengths by their digits.
+    @inline(__always)
+    static func compareInteger(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let aNull = CopyText.isNull(a), bNull = CopyText.isNull(b)
+        if aNull || bNull { return aNull == bNull ? 0 : (aNull ? -1 : 1) }
+        let aNegative = a.count > 0 && a[0] == 0x2D, bNegative = b.count > 0 && b[0] == 0x2D
+        if aNegative != bNegative { return aNegative ? -1 : 1 }
+        let magnitude = a.count != b.count ? a.count - b.count : compareBytes(a, b)
+        return aNegative ? -magnitude : magnitude
     }
 
     /// The offset of the tab ending the field that starts at `start` (or the row's end).

@@ -14,6 +14,8 @@ import ReconRules
 
 struct KeyedMerger {
     let recordSet: RecordSetSpec
+    /// Key columns compared as integers (read raw from integer columns; ``KeyReadPlan``).
+    var integerColumns: [Bool] = []
 
     /// A merger for one record set's rows (laid out as ``DiffQuery`` selects them).
     init(recordSet: RecordSetSpec) {
@@ -23,7 +25,7 @@ struct KeyedMerger {
     /// Runs the merge to the end of both sides, giving each difference to `sink`.
     func run(ministry: any RowBatchSource, province: any RowBatchSource, sink: any DifferenceSink,
              onBatch: ((DiffSide, Int) -> Void)? = nil) throws -> DiffCounts {
-        let keys = KeyComparator(keyCount: recordSet.key.count)
+        let keys = KeyComparator(keyCount: recordSet.key.count, integerColumns: integerColumns)
         let fieldComparator = FieldComparator(keyCount: recordSet.key.count, fields: recordSet.fields, recordSet: recordSet)
         let m = SideCursor(side: .ministry, source: ministry)
         let p = SideCursor(side: .province, source: province)

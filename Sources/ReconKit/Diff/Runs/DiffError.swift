@@ -24,6 +24,10 @@ public enum DiffError: Error, Sendable, CustomStringConvertible, Equatable {
     /// byte): the run stops rather than show an altered value (docs/rules.md, "What counts as a
     /// difference").
     case invalidText(recordSet: String, side: DiffSide, table: String, key: String, column: String, bytes: String)
+    /// Read in raw-key order (issue 18), the rows whose key the normalisers change were fetched
+    /// apart; their count there (`fetched`) and in the ordered read (`skipped`) differ, so the
+    /// two reads did not see the same rows: the run stops rather than miss or double a row.
+    case sideStreamMismatch(side: DiffSide, fetched: Int, skipped: Int)
 
     public var description: String {
         switch self {
@@ -45,6 +49,8 @@ public enum DiffError: Error, Sendable, CustomStringConvertible, Equatable {
             return "table name \"\(name)\" is not of the form table or schema.table"
         case let .invalidText(recordSet, side, table, key, column, bytes):
             return "record set \(recordSet), \(side) table \(table), key \(key), column \(column): the value is not valid UTF-8 (bytes \(bytes)); fix the value (or the database's encoding) and reconcile again — recon does not show an altered value"
+        case let .sideStreamMismatch(side, fetched, skipped):
+            return "the \(side) side's rows whose key is normalised were \(fetched) when fetched apart but \(skipped) in the ordered read: the two reads did not see the same rows; reconcile again"
         }
     }
 }

@@ -75,6 +75,84 @@ public struct DiffQuery: Sendable, Equatable {
         }
     }
 
+    // MARK: Raw-key order (issue 18)
+
+    /// The SELECT list of a side with the key columns raw (as stored), then the raw fields.
+    func rawSelectList(_ side: DiffSide) -> String {
+        let ministry = side == .ministry
+        return recordSet.allColumns.map { SQLText.identifier($0.columnName(ministry: ministry)) }.joined(separator: ", ")
+    }
+
+    /// `ORDER BY k1 [COLLATE "C"], …`: the order of an index on the key (`COLLATE "C"` text
+    /// columns, integer columns as integers, NULLs last), which ``KeyComparator`` reproduces for
+    /// keys without NULLs.
+    func rawOrderBy(_ side: DiffSide, integerColumns: [Bool]) -> String {
+        "ORDER BY " + recordSet.key.enumerated().map { index, key in
+            let name = SQLText.identifier(key.columnName(ministry: side == .ministry))
+            return integerColumns[index] ? name : "\(name) COLLATE \"C\""
+        }.joined(separator: ", ")
+    }
+
+    /// A side's filter with `extra` added (`WHERE … AND (extra)`).
+    func filter(_ side: DiffSide, provinceCode: String, and extra: String? = nil) -> String {
+        let base = side == .ministry ? ministryFilter(provinceCode: provinceCode) : provinceFilter
+        guard let extra else { return base }
+        return base.isEmpty ? "WHERE (\(extra))" : "\(base) AND (\(extra))"
+    }
+
+    func table(_ side: DiffSide) throws -> String {
+        try SQLText.qualifiedTable(side == .ministry ? recordSet.ministryTable : recordSet.provinceTable)
+    }
+
+    /// The `COPY` of a side in raw-key order (the index's order when there is one): no per-row key
+    /// expression and no sort of a cast.
+    public func rawCopy(_ side: DiffSide, provinceCode: String, integerColumns: [Bool]) throws -> String {
+        "COPY (SELECT \(rawSelectList(side)) FROM \(try table(side)) \(filter(side, provinceCode: provinceCode)) \(rawOrderBy(side, integerColumns: integerColumns))) TO STDOUT"
+    }
+
+    /// The condition selecting a side's rows whose key may move when normalised: a NULL key column
+    /// (unless declared NOT NULL: `notNull`) or a value the normalisers may change
+    /// (``KeyNormalisationSQL/mayChange(column:normalisers:)``); nil when no row can move.
+    ///
+    /// An integer column's text (digits, a leading `-`, no leading zeros) is changed by one
+    /// normaliser only: `zeroAsNull` turns `0` into NULL (no placeholder is a number, `numericCode`
+    /// finds no leading zero, the character steps nothing to rewrite); so there the condition is
+    /// `= 0`, which needs no per-row text test.
+    func movedCondition(_ side: DiffSide, notNull: [Bool], integerColumns: [Bool] = []) -> String? {
+        var parts: [String] = []
+        for (index, key) in recordSet.key.enumerated() {
+            let name = SQLText.identifier(key.columnName(ministry: side == .ministry))
+            if !notNull[index] { parts.append("\(name) IS NULL") }
+            if index < integerColumns.count, integerColumns[index] {
+                if key.normalisers.contains(.zeroAsNull) { parts.append("\(name) = 0") }
+            } else if let change = KeyNormalisationSQL.mayChange(column: name, normalisers: key.normalisers) {
+                parts.append(change)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " OR ")
+    }
+
+    /// The `COPY` of a side's rows whose key may move (any order), or nil when none can.
+    public func movedCopy(_ side: DiffSide, provinceCode: String, notNull: [Bool], integerColumns: [Bool] = []) throws -> String? {
+        guard let condition = movedCondition(side, notNull: notNull, integerColumns: integerColumns) else { return nil }
+        return "COPY (SELECT \(rawSelectList(side)) FROM \(try table(side)) \(filter(side, provinceCode: provinceCode, and: condition))) TO STDOUT"
+    }
+
+    /// The `COPY` with keys normalised in SQL (``copy(_:provinceCode:)``), integer key columns
+    /// ordered as numbers so that the order agrees with a raw-key read of the other side.
+    public func copy(_ side: DiffSide, provinceCode: String, integerColumns: [Bool]) throws -> String {
+        guard integerColumns.contains(true) else { return try copy(side, provinceCode: provinceCode) }
+        let ministry = side == .ministry
+        let order = try recordSet.key.enumerated().map { index, key -> String in
+            guard integerColumns[index] else { return "\(index + 1) NULLS FIRST" }
+            let name = key.columnName(ministry: ministry)
+            let expr = try KeyNormalisationSQL.expression(column: SQLText.identifier(name), normalisers: key.normalisers,
+                                                          recordSet: recordSet.name, columnName: name)
+            return "(\(expr))::numeric NULLS FIRST"
+        }.joined(separator: ", ")
+        return "COPY (SELECT \(try selectList(side)) FROM \(try table(side)) \(filter(side, provinceCode: provinceCode)) ORDER BY \(order)) TO STDOUT"
+    }
+
     /// The number of columns of each streamed row.
     public var columnCount: Int { recordSet.key.count + recordSet.fields.count }
 }

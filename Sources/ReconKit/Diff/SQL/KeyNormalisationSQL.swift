@@ -51,20 +51,41 @@ public enum KeyNormalisationSQL {
         let raw = "\(quoted)::text"
         let steps = try chain(raw, set, recordSet: recordSet, columnName: columnName)
         guard steps != raw else { return raw }
+        let conditions = changeConditions(raw, set)
         var branches: [String] = []
-        if let characters = rewrittenCharacters(set) {
-            // Ranges in a bracket expression are by code point; "C" keeps classification out of it.
-            branches.append("WHEN (\(raw) COLLATE \"C\") ~ \(SQLText.literal("[" + characters + "]")) THEN \(steps)")
-        }
-        if set.contains(.numericCode) {
-            // A value with leading zeros changes although it holds no rewritten character.
-            branches.append("WHEN (\(raw) COLLATE \"C\") ~ '^0[0-9]' THEN \(steps)")
-        }
-        let nulls = nullTexts(set)
-        if !nulls.isEmpty {
-            branches.append("WHEN upper(\(raw) COLLATE \"C\") IN (\(nulls.map(SQLText.literal).joined(separator: ", "))) THEN NULL")
-        }
+        if let characters = conditions.characters { branches.append("WHEN \(characters) THEN \(steps)") }
+        if let zeros = conditions.leadingZeros { branches.append("WHEN \(zeros) THEN \(steps)") }
+        if let nulls = conditions.nulls { branches.append("WHEN \(nulls) THEN NULL") }
         return "(CASE \(branches.joined(separator: " ")) ELSE \(raw) END)"
+    }
+
+    /// A condition true for every value of `column` (a quoted identifier) that the normalisers
+    /// could change, and for NULL; nil when they change nothing (issue 18: the rows read raw whose
+    /// key the normalisers change are fetched by this condition and normalised in Swift). It is the
+    /// union of the branches of ``expression(column:normalisers:recordSet:columnName:)``, so a
+    /// value it leaves out is one the expression returns unchanged.
+    public static func mayChange(column quoted: String, normalisers: [FieldNormaliser]) -> String? {
+        let set = Set(normalisers)
+        let raw = "\(quoted)::text"
+        let conditions = changeConditions(raw, set)
+        let parts = [conditions.characters, conditions.leadingZeros, conditions.nulls].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " OR ")
+    }
+
+    /// The tests of a raw value (`raw`, SQL text) that select the branches of the expression.
+    static func changeConditions(_ raw: String, _ set: Set<FieldNormaliser>)
+        -> (characters: String?, leadingZeros: String?, nulls: String?) {
+        var characters: String? = nil
+        if let rewritten = rewrittenCharacters(set) {
+            // Ranges in a bracket expression are by code point; "C" keeps classification out of it.
+            characters = "(\(raw) COLLATE \"C\") ~ \(SQLText.literal("[" + rewritten + "]"))"
+        }
+        // A value with leading zeros changes although it holds no rewritten character.
+        let zeros: String? = set.contains(.numericCode) ? "(\(raw) COLLATE \"C\") ~ '^0[0-9]'" : nil
+        let texts = nullTexts(set)
+        let nulls: String? = texts.isEmpty ? nil
+            : "upper(\(raw) COLLATE \"C\") IN (\(texts.map(SQLText.literal).joined(separator: ", ")))"
+        return (characters, zeros, nulls)
     }
 
     /// The steps, applied one after another to `value`.
