@@ -9,13 +9,13 @@ struct APIRoutes {
 
     /// Registers the routes on an authenticated group.
     func register(on api: RouterGroup<PortalContext>) {
-        api.get("lists") { request, context in try await lists(request, context) }
-        api.get("lists/:id") { request, context in try await list(request, context) }
-        api.get("lists/:id/download") { request, context in try await download(request, context) }
-        api.get("progress") { request, context in try await progress(request, context) }
-        api.get("scores") { request, context in try await scores(request, context) }
-        api.get("history") { request, context in try await history(request, context) }
-        api.get("objections") { request, context in try await objections(request, context) }
+        getAndHead(api, "lists") { request, context in try await lists(request, context) }
+        getAndHead(api, "lists/:id") { request, context in try await list(request, context) }
+        getAndHead(api, "lists/:id/download") { request, context in try await download(request, context) }
+        getAndHead(api, "progress") { request, context in try await progress(request, context) }
+        getAndHead(api, "scores") { request, context in try await scores(request, context) }
+        getAndHead(api, "history") { request, context in try await history(request, context) }
+        getAndHead(api, "objections") { request, context in try await objections(request, context) }
     }
 
     func lists(_ request: Request, _ context: PortalContext) async throws -> ListsJSON {
@@ -122,4 +122,18 @@ struct APIRoutes {
         }
         return id
     }
+}
+
+/// Registers `handler` for GET and HEAD (``RequestLimitsMiddleware`` answers HEAD without the body).
+func getAndHead<Output: ResponseGenerator>(_ group: RouterGroup<PortalContext>, _ path: RouterPath,
+                                           _ handler: @escaping @Sendable (Request, PortalContext) async throws -> Output) {
+    group.get(path, use: handler)
+    group.head(path, use: handler)
+}
+
+/// The same for routes on the router itself.
+func getAndHead<Output: ResponseGenerator>(_ router: Router<PortalContext>, _ path: RouterPath,
+                                           _ handler: @escaping @Sendable (Request, PortalContext) async throws -> Output) {
+    router.get(path, use: handler)
+    router.head(path, use: handler)
 }

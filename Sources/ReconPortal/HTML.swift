@@ -63,6 +63,9 @@ enum HTML {
         }.joined(separator: " ") + "</nav>"
     }
 
+    /// RFC 3986 unreserved ASCII: everything else (Chinese included) is percent-encoded.
+    static let urlSafe = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
     /// 暂无数据.
     static let noData = "<p class=\"muted\">暂无数据。</p>"
 

@@ -30,7 +30,7 @@ enum ItemsPage {
         var parts: [String] = []
         func add(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            parts.append("\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            parts.append("\(name)=\(value.addingPercentEncoding(withAllowedCharacters: HTML.urlSafe) ?? "")")
         }
         add("q", view.filter.keyContains)
         add("set", view.filter.recordSet)

@@ -58,7 +58,7 @@ struct ListDownload: Sendable {
         var headers: HTTPFields = [:]
         headers[.contentType] = format == .csv ? "text/csv; charset=utf-8"
             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "._-"))) ?? ""
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: HTML.urlSafe) ?? ""
         headers[.contentDisposition] = "attachment; filename=\"list.\(format.fileExtension)\"; filename*=UTF-8''\(encoded)"
         return headers
     }

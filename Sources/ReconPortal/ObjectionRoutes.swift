@@ -78,8 +78,9 @@ struct ObjectionRoutes {
         }
         let decided = counts
         let quarter: Quarter = try await lifecycle { lifecycle in
-            if let (n, d) = decided {
-                return try lifecycle.accept(objection: id, numerator: n, denominator: d, reason: reason, by: who, at: now).objection.quarter
+            if let counts = decided {
+                return try lifecycle.accept(objection: id, numerator: counts.0, denominator: counts.1, reason: reason, by: who,
+                                            at: now).objection.quarter
             }
             return try lifecycle.reject(objection: id, reason: reason, by: who, at: now).quarter
         }

@@ -13,11 +13,11 @@ struct PageRoutes {
     let settings: PortalSettings
 
     func register(on router: Router<PortalContext>) {
-        router.get("/") { request, context in try await home(request, context) }
+        getAndHead(router, "/") { request, context in try await home(request, context) }
         router.post("login") { request, context in try await login(request, context) }
         router.post("logout") { request, context in try await logout(request, context) }
-        router.get("lists/:id") { request, context in try await items(request, context) }
-        router.get("provinces/:code") { request, context in try await drillDown(request, context) }
+        getAndHead(router, "lists/:id") { request, context in try await items(request, context) }
+        getAndHead(router, "provinces/:code") { request, context in try await drillDown(request, context) }
         ObjectionRoutes(settings: settings, pages: self).register(on: router)
     }
 

@@ -11,7 +11,7 @@ public enum Portal {
         router.add(middleware: SecurityHeadersMiddleware<PortalContext>())
         router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: ErrorPageMiddleware())
-        router.get("health") { _, _ -> HealthJSON in
+        getAndHead(router, "health") { _, _ -> HealthJSON in
             let ok = (try? await settings.database.run { try $0.execute("SELECT 1").rows.count }) == 1
             return HealthJSON(status: ok ? "ok" : "degraded", database: ok ? "reachable" : "unreachable")
         }
