@@ -40,12 +40,11 @@ public struct PlantedDifference: Sendable, Hashable, Codable {
         self.fields = fields
     }
 
-    /// The normalised key, columns joined by ` / `, an empty column shown as `(空)` — as in
-    /// `recon.differences.key_text` (``Difference``'s convention).
-    public var keyText: String { keyValues.map { $0 ?? Self.emptyKeyText }.joined(separator: " / ") }
+    /// The normalised key as in `recon.differences.key_text` (``KeyText``).
+    public var keyText: String { KeyText.combined(keyValues) }
 
     /// How an empty key column is shown in ``keyText``.
-    public static let emptyKeyText = "(空)"
+    public static let emptyKeyText = KeyText.nullPart
 
     enum CodingKeys: String, CodingKey {
         case province, recordSet = "record_set", keyColumns = "key_columns", keyValues = "key_values"

@@ -129,14 +129,19 @@ public final class Reconciler {
             for set in recordSets {
                 let started = ContinuousClock.now
                 var counts = DiffCounts()
+                var pairing: SuspectPairingSink? = nil
                 try db.copyIn(DifferenceCopyWriter.copyStatement) { writer in
-                    let sink = DifferenceCopyWriter(runID: runID, recordSet: set, writer: writer)
+                    let sink = SuspectPairingSink(next: DifferenceCopyWriter(runID: runID, recordSet: set, writer: writer), recordSet: set)
+                    pairing = sink
                     counts = try Self.diff(set, provinceCode: provinceCode, ministry: m, province: p, sink: sink, options: options)
                 }
+                let pairs = pairing?.pairs() ?? []
+                try SuspectPairingSink.store(pairs, runID: runID, recordSet: set.name, on: db)
                 let elapsed = ContinuousClock.now - started
                 let milliseconds = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
                 try store.insertRunSet(runID: runID, recordSet: set, counts: counts, milliseconds: milliseconds)
-                sets.append(SetOutcome(recordSet: set.name, label: set.label, counts: counts, milliseconds: milliseconds))
+                sets.append(SetOutcome(recordSet: set.name, label: set.label, counts: counts, milliseconds: milliseconds,
+                                       suspectPairs: pairs.count, suspectPairingSkipped: pairing?.overLimit ?? false))
             }
             // The end is fixed here, so that the stored finished_at and the official decision agree.
             let finishedAt = options.startedAt.map { $0.addingTimeInterval(Date().timeIntervalSince(realStart)) } ?? Date()

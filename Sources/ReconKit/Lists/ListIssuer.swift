@@ -18,7 +18,7 @@ import ReconRules
 ///   (`INSERT … SELECT` from `recon.differences`), never through the client, so that a list of
 ///   millions of items costs no client memory.
 /// - 序号 (`item_no`) numbers the items 1…n in the run's record-set order, then key order within
-///   each set (the diff's `seq`).
+///   each set (the diff's `seq`), the two items of a suspected same record side by side.
 public struct ListIssuer {
     let connection: Connection
 
@@ -89,15 +89,24 @@ public struct ListIssuer {
                 return Outcome(list: existing, created: false)
             }
 
+            // 序号: record-set order, then key order, except that the two items of a suspected
+            // same record (疑似同一记录) stand together, the later one right after the earlier.
             let items = try db.execute("""
+                WITH numbered AS (
+                    SELECT d.*, (row_number() OVER (ORDER BY array_position(r.record_sets, d.record_set) NULLS LAST,
+                                                             d.record_set COLLATE "C", least(d.seq, coalesce(d.suspect_seq, d.seq)),
+                                                             d.seq))::integer AS item_no
+                    FROM recon.differences d
+                    JOIN recon.runs r ON r.id = d.run_id
+                    WHERE d.run_id = $2
+                )
                 INSERT INTO recon.list_items (list_id, item_no, record_set, key_text, key_values, category,
-                                              ministry_count, province_count, fields)
-                SELECT $1, (row_number() OVER (ORDER BY array_position(r.record_sets, d.record_set) NULLS LAST,
-                                                        d.record_set COLLATE "C", d.seq))::integer,
-                       d.record_set, d.key_text, d.key_values, d.category, d.ministry_count, d.province_count, d.fields
-                FROM recon.differences d
-                JOIN recon.runs r ON r.id = d.run_id
-                WHERE d.run_id = $2
+                                              ministry_count, province_count, fields, rows, rows_total,
+                                              suspect_item_no, suspect_hint)
+                SELECT $1, n.item_no, n.record_set, n.key_text, n.key_values, n.category, n.ministry_count, n.province_count,
+                       n.fields, n.rows, n.rows_total, s.item_no, CASE WHEN s.item_no IS NOT NULL THEN n.suspect_hint END
+                FROM numbered n
+                LEFT JOIN numbered s ON s.record_set = n.record_set AND s.seq = n.suspect_seq
                 """, [String(listID), String(runID)])
             guard Int64(items.affectedRows) == run.storedDifferences else {
                 throw ListError.runInconsistent(runID: runID, recorded: run.storedDifferences, stored: Int64(items.affectedRows))

@@ -33,6 +33,10 @@ struct KeyedMerger {
         try p.start()
         var counts = DiffCounts()
         var seq = 0
+        // The rows of a group that turns out to be a difference other than a field mismatch
+        // (issue 15: every item locatable from its row).
+        var mRows = RowCollector(side: .ministry, keyCount: recordSet.key.count, fields: recordSet.fields)
+        var pRows = RowCollector(side: .province, keyCount: recordSet.key.count, fields: recordSet.fields)
 
         func report(_ category: DiffCategory, keyRow: UnsafeRawBufferPointer, side: DiffSide = .ministry, ministryCount: Int,
                     provinceCount: Int, fields: [FieldDifference] = []) throws {
@@ -40,29 +44,37 @@ struct KeyedMerger {
             counts.differingKeys += 1
             counts[category] += 1
             let key = try keys.exactKeyValues(keyRow, side: side, recordSet: recordSet)
-            try sink.accept(Difference(seq: seq, key: key, category: category,
-                                       ministryCount: ministryCount, provinceCount: provinceCount, fields: fields))
+            if category != .fieldMismatch {
+                // A one-row group was not shown to the collector: its row is the cursor's previous.
+                if ministryCount == 1, let row = m.previous { mRows.add(row) }
+                if provinceCount == 1, let row = p.previous { pRows.add(row) }
+            }
+            try sink.accept(Difference(seq: seq, key: key, category: category, ministryCount: ministryCount,
+                                       provinceCount: provinceCount, fields: fields,
+                                       rows: category == .fieldMismatch ? [] : mRows.rows + pRows.rows))
         }
 
         while !m.atEnd || !p.atEnd {
             let order: Int
             if m.atEnd { order = 1 } else if p.atEnd { order = -1 } else { order = keys.compare(m.current, p.current) }
             counts.unionKeys += 1
+            mRows.reset()
+            pRows.reset()
             if order < 0 {
-                let count = try m.consumeGroup(keys)
+                let count = try m.consumeGroup(keys) { mRows.add($0) }
                 counts.ministryRows += count
                 let row = m.previous!
                 let category: DiffCategory = keys.hasEmptyColumn(row) ? .emptyKey : count > 1 ? .duplicateKey : .ministryOnly
                 try report(category, keyRow: row, ministryCount: count, provinceCount: 0)
             } else if order > 0 {
-                let count = try p.consumeGroup(keys)
+                let count = try p.consumeGroup(keys) { pRows.add($0) }
                 counts.provinceRows += count
                 let row = p.previous!
                 let category: DiffCategory = keys.hasEmptyColumn(row) ? .emptyKey : count > 1 ? .duplicateKey : .provinceOnly
                 try report(category, keyRow: row, side: .province, ministryCount: 0, provinceCount: count)
             } else {
-                let mCount = try m.consumeGroup(keys)
-                let pCount = try p.consumeGroup(keys)
+                let mCount = try m.consumeGroup(keys) { mRows.add($0) }
+                let pCount = try p.consumeGroup(keys) { pRows.add($0) }
                 counts.ministryRows += mCount
                 counts.provinceRows += pCount
                 let mRow = m.previous!, pRow = p.previous!

@@ -62,9 +62,11 @@ final class SideCursor {
 
     /// Consumes the rows sharing the current key and returns how many there were; afterwards
     /// ``previous`` is the last of them. Throws `DiffError.outOfOrder` when the next key sorts
-    /// before the current one.
+    /// before the current one. When the group has more than one row, `eachDuplicate` sees every
+    /// row of it in order (the first when the second shows up); a single row is never shown, so
+    /// the usual one-row group costs nothing more.
     @inline(__always)
-    func consumeGroup(_ keys: KeyComparator) throws -> Int {
+    func consumeGroup(_ keys: KeyComparator, eachDuplicate: ((UnsafeRawBufferPointer) -> Void)? = nil) throws -> Int {
         var count = 1
         try advance()
         while !atEnd {
@@ -73,6 +75,10 @@ final class SideCursor {
             if order < 0 {
                 throw DiffError.outOfOrder(side: side, row: rowNumber, previousKey: keys.describeKey(previous!),
                                            key: keys.describeKey(current))
+            }
+            if let eachDuplicate {
+                if count == 1 { eachDuplicate(previous!) }
+                eachDuplicate(current)
             }
             count += 1
             try advance()

@@ -35,10 +35,17 @@ public struct Difference: Sendable, Hashable {
     public var provinceCount: Int
     /// For `fieldMismatch`: the unequal fields with both raw values; empty otherwise.
     public var fields: [FieldDifference]
+    /// For the other categories: the rows with this key (at most ``DifferenceRow/keptPerSide`` per
+    /// side), ministry's first; empty for `fieldMismatch`.
+    public var rows: [DifferenceRow]
+    /// The suspected same record this item is paired with, if any (set after the merge).
+    public var suspect: SuspectPair?
 
     /// A difference.
     public init(seq: Int, key: [String?], category: DiffCategory, ministryCount: Int, provinceCount: Int,
-                fields: [FieldDifference] = []) {
+                fields: [FieldDifference] = [], rows: [DifferenceRow] = [], suspect: SuspectPair? = nil) {
+        self.rows = rows
+        self.suspect = suspect
         self.seq = seq
         self.key = key
         self.category = category
@@ -47,8 +54,9 @@ public struct Difference: Sendable, Hashable {
         self.fields = fields
     }
 
-    /// The key as one line: values joined by ` / `, NULL shown as `(空)` (`recon.differences.key_text`).
-    public var keyText: String {
-        key.map { $0 ?? "(空)" }.joined(separator: " / ")
-    }
+    /// The key as one line (`recon.differences.key_text`), unambiguous: see ``KeyText``.
+    public var keyText: String { KeyText.combined(key) }
+
+    /// How many rows had this key on both sides (``rows`` keeps at most 50 per side).
+    public var rowsTotal: Int { category == .fieldMismatch ? 0 : ministryCount + provinceCount }
 }

@@ -5,11 +5,11 @@ import ReconRules
 /// (inside the run's one transaction, so that a failed run leaves none behind).
 ///
 /// Each row: run id, record set, seq, key text, key values (jsonb), category, row counts, fields
-/// (jsonb); the JSON text is then escaped for the COPY text format by the writer.
+/// (jsonb), rows (jsonb) and how many rows there were; the JSON text is then escaped for the COPY text format by the writer.
 public final class DifferenceCopyWriter: DifferenceSink {
     /// The statement the writer feeds.
     public static let copyStatement =
-        "COPY recon.differences (run_id, record_set, seq, key_text, key_values, category, ministry_count, province_count, fields) FROM STDIN"
+        "COPY recon.differences (run_id, record_set, seq, key_text, key_values, category, ministry_count, province_count, fields, rows, rows_total) FROM STDIN"
 
     private let runID: Int64
     private let recordSet: RecordSetSpec
@@ -40,6 +40,8 @@ public final class DifferenceCopyWriter: DifferenceSink {
             String(difference.ministryCount),
             String(difference.provinceCount),
             DifferenceJSON.fields(difference.fields),
+            DifferenceJSON.rows(difference.rows),
+            String(difference.rowsTotal),
         ]
     }
 }

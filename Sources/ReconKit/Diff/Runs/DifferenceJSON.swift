@@ -1,4 +1,4 @@
-/// The JSON documents of a `recon.differences` row: `key_values` and `fields` (jsonb).
+/// The JSON documents of a `recon.differences` row: `key_values`, `fields` and `rows` (jsonb).
 ///
 /// Written by hand (not `JSONEncoder`) to fix the layout and keep it cheap: strings escaped per
 /// RFC 8259 (`"`, `\`, and control characters), non-ASCII text as is (UTF-8), NULL as `null`.
@@ -31,6 +31,30 @@ public enum DifferenceJSON {
             out += ", \"province\": "
             appendValue(field.province, to: &out)
             out += "}"
+        }
+        return out + "]"
+    }
+
+    /// `[{"side": "ministry", "values": [{"column": …, "label": …, "value": …}]}]`: the rows of an
+    /// item that is not a field mismatch (``DifferenceRow``).
+    public static func rows(_ rows: [DifferenceRow]) -> String {
+        var out = "["
+        for (index, row) in rows.enumerated() {
+            if index > 0 { out += ", " }
+            out += "{\"side\": "
+            appendString(row.side, to: &out)
+            out += ", \"values\": ["
+            for (position, value) in row.values.enumerated() {
+                if position > 0 { out += ", " }
+                out += "{\"column\": "
+                appendString(value.column, to: &out)
+                out += ", \"label\": "
+                appendString(value.label, to: &out)
+                out += ", \"value\": "
+                appendValue(value.value, to: &out)
+                out += "}"
+            }
+            out += "]}"
         }
         return out + "]"
     }

@@ -10,6 +10,10 @@ public struct SetOutcome: Sendable, Hashable {
     public var counts: DiffCounts
     /// How long its diff took, in milliseconds.
     public var milliseconds: Int
+    /// Suspected same records found (pairs, 疑似同一记录).
+    public var suspectPairs: Int = 0
+    /// Pairing was skipped: more one-sided differences than ``SuspectPairing/defaultCandidateLimit``.
+    public var suspectPairingSkipped = false
 }
 
 /// A completed run: its id and counts, per record set and in total.

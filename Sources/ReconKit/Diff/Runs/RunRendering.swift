@@ -71,7 +71,9 @@ extension RunOutcome {
         for set in sets {
             let parts = DiffCategory.allCases.filter { set.counts[$0] > 0 }.map { "\($0.label) \(DiffProgress.grouped(set.counts[$0]))" }
             lines.append("  \(set.recordSet) \(set.label): 部 \(DiffProgress.grouped(set.counts.ministryRows)) rows, 省 \(DiffProgress.grouped(set.counts.provinceRows)) rows, \(DiffProgress.grouped(set.counts.unionKeys)) keys, \(DiffProgress.grouped(set.counts.differingKeys)) differing"
-                         + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
+                         + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
+                         + (set.suspectPairs > 0 ? "; 疑似同一记录 \(set.suspectPairs) pair(s)" : "")
+                         + (set.suspectPairingSkipped ? "; 疑似同一记录 not paired (more than \(SuspectPairing.defaultCandidateLimit) one-sided differences)" : ""))
         }
         return lines.joined(separator: "\n")
     }
