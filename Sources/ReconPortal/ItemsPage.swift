@@ -81,6 +81,19 @@ enum ItemsPage {
                         "<tr><td>\(HTML.escape(f.label))</td><td>\(HTML.escape(f.ministry ?? "（空）"))</td><td>\(HTML.escape(f.province ?? "（空）"))</td></tr>"
                     }.joined() + "</table></details>"
             }
+            if !item.rows.isEmpty {
+                let columns = item.rows.first?.values.map(\.label) ?? []
+                fields = "<details><summary>\(item.rowsTotal) 条记录</summary><table><tr><th>来源</th>"
+                    + columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>"
+                    + item.rows.map { row in
+                        "<tr><td>\(row.side == "ministry" ? "部级" : "省级")</td>"
+                            + row.values.map { "<td>\(HTML.escape($0.value ?? "（空）"))</td>" }.joined() + "</tr>"
+                    }.joined() + "</table>"
+                    + (item.rowsTotal > item.rows.count ? "<p class=\"muted\">仅显示前 \(item.rows.count) 条。</p>" : "") + "</details>"
+            }
+            if let hint = item.suspectHint, let partner = item.suspectItemNo {
+                fields += "<p class=\"suspect\">\(HTML.escape(hint))（见序号 \(partner)）</p>"
+            }
             html += """
                 <tr><td class="num">\(item.itemNo)</td><td>\(HTML.escape(ListLabels.recordSet(item.recordSet, in: view.recordSets)))</td>
                 <td class="key">\(HTML.escape(item.key))</td><td>\(HTML.escape(ListLabels.category(item.category)))</td>

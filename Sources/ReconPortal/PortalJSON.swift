@@ -65,6 +65,38 @@ struct ListItemJSON: ResponseEncodable, Sendable {
     let statusLabel: String
     /// The differing fields with both sides' values (核心字段不一致); empty otherwise.
     let fields: [ItemFieldJSON]
+    /// The rows with the item's key on each side (not for 核心字段不一致), at most 50 per side.
+    let rows: [ItemRowJSON]
+    /// How many rows there were in all.
+    let rowsTotal: Int
+    /// The paired item of a suspected same record (疑似同一记录) and its hint.
+    let suspectItemNo: Int?
+    let suspectHint: String?
+}
+
+/// One row of an item: its side and its values.
+struct ItemRowJSON: ResponseEncodable, Sendable {
+    let side: String
+    let values: [ItemValueJSON]
+
+    /// The rows of `recon.list_items.rows` (`[{"side", "values": [{"column", "label", "value"}]}]`).
+    static func decode(_ text: String) throws -> [ItemRowJSON] {
+        guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
+        return array.map { row in
+            let values = (row["values"] as? [[String: Any]] ?? []).map { v in
+                let column = v["column"] as? String ?? ""
+                return ItemValueJSON(column: column, label: v["label"] as? String ?? column, value: v["value"] as? String)
+            }
+            return ItemRowJSON(side: row["side"] as? String ?? "", values: values)
+        }
+    }
+}
+
+/// One value of a row (nil = NULL).
+struct ItemValueJSON: ResponseEncodable, Sendable {
+    let column: String
+    let label: String
+    let value: String?
 }
 
 /// One differing field of an item: the ministry's and the province's raw values (nil = NULL).

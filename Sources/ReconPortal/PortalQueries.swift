@@ -13,6 +13,7 @@ enum PortalQueries {
                                            [String(list.id)]).singleRow().int("n")
         let rows = try connection.execute("""
             SELECT i.item_no, i.record_set, i.key_text, i.category, i.ministry_count, i.province_count, i.fields::text AS fields,
+                   i.rows::text AS item_rows, i.rows_total, i.suspect_item_no, i.suspect_hint,
                    to_char(i.reuploaded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"') AS reuploaded_at,
                    i.reupload_kind, i.on_time, i.resolved
             FROM recon.list_items i WHERE i.list_id = $1 AND (\(condition)) ORDER BY i.item_no LIMIT $2 OFFSET $3
@@ -26,7 +27,9 @@ enum PortalQueries {
                                 provinceCount: try row.int("province_count"), reuploadedAt: row["reuploaded_at"],
                                 reuploadKind: row["reupload_kind"], onTime: onTime, resolved: resolved,
                                 status: state.rawValue, statusLabel: state.label,
-                                fields: try ItemFieldJSON.decode(try row.string("fields")))
+                                fields: try ItemFieldJSON.decode(try row.string("fields")),
+                                rows: try ItemRowJSON.decode(try row.string("item_rows")), rowsTotal: try row.int("rows_total"),
+                                suspectItemNo: try row.optionalInt("suspect_item_no"), suspectHint: row["suspect_hint"])
         }
         return (total, rows)
     }

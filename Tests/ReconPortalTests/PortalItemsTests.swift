@@ -27,8 +27,20 @@ struct PortalItemsTests {
             UPDATE recon.list_items SET reuploaded_at = '2025-10-16 10:00+08', reupload_kind = 'reupload', on_time = false
             WHERE list_id = $1 AND item_no = 3
             """, [String(fixture.henanList)])
+        // Item 4 carries its ministry row and is paired with item 3 as a suspected same record.
+        try fixture.results.execute("""
+            UPDATE recon.list_items SET rows = '[{"side": "ministry", "values": [{"column": "plate_number", "label": "车牌号码", "value": "豫A10004"}, {"column": "owner", "label": "业户名称", "value": null}]}]',
+                   rows_total = 1, suspect_item_no = 3, suspect_hint = '疑似同一记录：车牌颜色不一致'
+            WHERE list_id = $1 AND item_no = 4
+            """, [String(fixture.henanList)])
         let base = "/api/lists/\(fixture.henanList)"
         try await fixture.application().test(.router) { client in
+            try await client.execute(uri: base + "?q=a10004", method: .get, headers: bearer(fixture.henanToken)) { response in
+                let item = try #require((try json(response)["items"] as? [[String: Any]])?.first)
+                #expect((item["suspectItemNo"] as? NSNumber)?.intValue == 3 && item["suspectHint"] as? String == "疑似同一记录：车牌颜色不一致")
+                let row = try #require((item["rows"] as? [[String: Any]])?.first)
+                #expect(row["side"] as? String == "ministry" && (row["values"] as? [[String: Any]])?.count == 2)
+            }
             for (query, expected) in [("", [1, 2, 3, 4, 5]), ("?status=consistent", [1]), ("?status=ontime", [2]), ("?status=late", [3]),
                                       ("?status=pending", [4, 5]), ("?status=overdue", []), ("?status=outstanding", [2, 3, 4, 5]),
                                       ("?q=a10002", [2]), ("?q=%E8%B1%ABB", [5]), ("?category=field_mismatch", [5]),
@@ -72,6 +84,7 @@ struct PortalItemsTests {
                 #expect(page.contains("<details><summary>1 个字段不一致</summary>") && page.contains("货车") && page.contains("客车"))
                 #expect(page.contains("download?format=csv&amp;q=%E8%B1%AB&amp;status=outstanding"))
                 #expect(page.contains("逾期上传（仍不一致）"))
+                #expect(page.contains("疑似同一记录：车牌颜色不一致（见序号 3）") && page.contains("<td>部级</td><td>豫A10004</td><td>（空）</td>"))
             }
             try await client.execute(uri: "/lists/\(fixture.henanList)?status=overdue", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(String(buffer: response.body).contains("暂无数据"))
