@@ -33,9 +33,9 @@ public struct ListStateCounts: Sendable, Hashable {
             let text = try row.string("list_id")
             guard let id = Int64(text), let deadline = deadlines[id] else { throw ListError.malformed(what: "list id", value: text) }
             let open = try row.int("open")
+            let openState: ItemProgressState = now < deadline ? .pending : .overdue
             result[id] = ListStateCounts(counts: [
-                now < deadline ? .pending : .overdue: open, .onTime: try row.int("on_time"), .late: try row.int("late"),
-                .consistent: try row.int("consistent"),
+                openState: open, .onTime: try row.int("on_time"), .late: try row.int("late"), .consistent: try row.int("consistent"),
             ])
         }
         return result
