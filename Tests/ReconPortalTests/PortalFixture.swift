@@ -50,7 +50,7 @@ final class PortalFixture: @unchecked Sendable {
         ] {
             try results.execute("""
                 INSERT INTO recon.scores (scoring_id, province_code, indicator, numerator, denominator, score_hundredths, reason_code, reason)
-                VALUES ($1, $2, $3, $4, $5, $6, 'computed', '按规则计算')
+                VALUES ($1, $2, $3, $4, $5, $6, 'rate', '按比率计分（first-5-working-days）')
                 """, [scoring, province, String(indicator), String(numerator), String(denominator), String(hundredths)])
         }
     }
@@ -64,7 +64,7 @@ final class PortalFixture: @unchecked Sendable {
             VALUES ($1, 'completed', '2025-09-30T08:00:00+08:00', '2025-09-30T09:00:00+08:00',
                     ARRAY['operators','practitioners','vehicles'], $2, 100000, '2025Q3', 'reconciliation')
             RETURNING id
-            """, [province, String(items)]).singleRow().int("id")
+            """, [province, String(items + (mismatch ? 1 : 0))]).singleRow().int("id")
         for seq in 1...max(1, items) where items > 0 {
             let plate = "豫A\(10000 + seq)"
             try results.execute("""

@@ -47,7 +47,8 @@ struct PortalItemsTests {
                                       ("?set=vehicles&status=pending&size=1&page=2", [5]), ("?set=operators", [])] {
                 try await client.execute(uri: base + query, method: .get, headers: bearer(fixture.henanToken)) { response in
                     #expect(response.status == .ok, "\(query)")
-                    #expect(try itemNos(response) == expected, "\(query)")
+                    let found = try itemNos(response)
+                    #expect(found == expected, "\(query)")
                 }
             }
             // The mismatch carries both sides' values.
@@ -62,7 +63,8 @@ struct PortalItemsTests {
                 #expect(response.status == .badRequest)
             }
             try await client.execute(uri: base + "?status=overdue", method: .get, headers: bearer(fixture.henanToken)) { response in
-                #expect((try json(response)["total"] as? NSNumber)?.intValue == 0)
+                let body = try json(response)
+                #expect((body["total"] as? NSNumber)?.intValue == 0)
             }
             for bad in ["?status=bogus", "?set=ships", "?category=x", "?q=" + String(repeating: "a", count: 101)] {
                 try await client.execute(uri: base + bad, method: .get, headers: bearer(fixture.henanToken)) { response in
@@ -242,7 +244,8 @@ struct PortalItemsTests {
                 #expect(objection["status"] as? String == "accepted" && objection["decisionReason"] as? String == "核实")
             }
             try await client.execute(uri: "/api/objections", method: .get, headers: bearer(fixture.hubeiToken)) { response in
-                #expect((try json(response)["objections"] as? [[String: Any]])?.isEmpty == true)
+                let body = try json(response)
+                #expect((body["objections"] as? [[String: Any]])?.isEmpty == true)
             }
             // The province's page shows the decision; the scores are the correction version.
             try await client.execute(uri: "/?quarter=2025Q3", method: .get, headers: [.cookie: henan]) { response in

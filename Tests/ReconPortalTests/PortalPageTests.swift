@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ReconKit
@@ -180,6 +181,7 @@ struct PortalPageTests {
                 #expect(page.contains("class=\"overdue\" style=\"width:0.00%\""))
                 #expect(page.contains("<span class=\"tag official\">正式</span>"))
                 #expect(page.contains("<svg"))   // the history trend
+                #expect(page.contains("每季度第一周＝季度前5个工作日") && !page.contains("first-5-working-days"))
             }
             // After the deadline the same items are overdue (a new session: the old one went idle).
             fixture.clock.set(try at("2025-10-15T09:00:00+08:00"))
