@@ -81,7 +81,7 @@ enum HTML {
         .pending{background:#90caf9}.overdue{background:#c62828}.outstanding{background:#c62828}
         nav.quarters{margin:8px 0}nav.quarters a,nav.quarters strong{margin-right:10px}
         form.filters{background:#fff;border:1px solid #d0d4da;padding:8px 12px;margin:8px 0}form.filters label{margin-right:12px}
-        details summary{cursor:pointer}td.key{font-family:monospace}.tag{font-size:12px;padding:1px 6px;border-radius:3px;background:#e9edf2}
+        details summary{cursor:pointer}td.key{font-family:monospace}.tag{font-size:12px;padding:1px 6px;border-radius:3px;background:#e9edf2;white-space:nowrap}
         .tag.official{background:#1f4e79;color:#fff}.tag.overdue{background:#c62828;color:#fff}.tag.consistent{background:#1b5e20;color:#fff}
         p.suspect{color:#8d4e00;margin:4px 0 0;font-size:13px}textarea{width:100%;max-width:520px}
         .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}
