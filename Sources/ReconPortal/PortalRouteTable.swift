@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Every route the portal serves with its methods: the source of `Allow` on a 405 (and HEAD for
-/// every GET route). `Portal.router` registers exactly these (a test checks both agree).
+/// every GET route). `Portal.router` registers exactly these; keep the two in step.
 enum PortalRouteTable {
     /// Path patterns (`:name` matches one segment) and their methods.
     static let routes: [(pattern: String, methods: [HTTPRequest.Method])] = [
