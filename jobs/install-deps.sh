@@ -16,14 +16,15 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# The portal tests validate docs/portal-openapi.yaml with openapi-spec-validator (PyPI).
-python_ok() { python3 -c 'import openapi_spec_validator' >/dev/null 2>&1; }
+# The portal tests validate docs/portal-openapi.yaml with openapi-spec-validator (PyPI), and
+# scripts/portal-api-check.sh runs schemathesis (PyPI) against a live test server.
+python_ok() { python3 -c 'import openapi_spec_validator, yaml' >/dev/null 2>&1 && command -v schemathesis >/dev/null; }
 ensure_validator() {
   python_ok && return 0
-  echo "install-deps: installing openapi-spec-validator (pip)" >&2
-  python3 -m pip install --quiet openapi-spec-validator >/dev/null 2>&1 \
-    || python3 -m pip install --quiet --break-system-packages openapi-spec-validator >/dev/null 2>&1 \
-    || echo "install-deps: warning: could not pip-install openapi-spec-validator (the OpenAPI test will fail)" >&2
+  echo "install-deps: installing openapi-spec-validator and schemathesis (pip)" >&2
+  python3 -m pip install --quiet openapi-spec-validator pyyaml schemathesis >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --break-system-packages openapi-spec-validator pyyaml schemathesis >/dev/null 2>&1 \
+    || echo "install-deps: warning: could not pip-install openapi-spec-validator/schemathesis (the OpenAPI checks will fail)" >&2
 }
 
 if [ ${#missing[@]} -eq 0 ]; then ensure_validator; exit 0; fi

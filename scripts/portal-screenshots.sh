@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# On demand, not in CI: opens the portal's province page and ministry page in headless Chromium
-# (Debian's `chromium` package) and saves screenshots.
+# On demand, not in CI: opens the portal's province page, an items page (the province's first list,
+# filtered to outstanding items) and the ministry page in headless Chromium (Debian's `chromium`
+# package) and saves screenshots.
 #
 #   scripts/portal-screenshots.sh PROVINCE_TOKEN MINISTRY_TOKEN [URL] [OUT_DIR]
 #
-# The portal must be running (`recon serve`, e.g. after `jobs/demo.sh --keep`). Installs Debian's
-# chromium and a CJK font when missing.
+# The portal must be running (`recon serve`, e.g. after `jobs/demo.sh --keep`, or
+# `scripts/portal-test-server.sh start shots`). Installs Debian's chromium and a CJK font when missing.
 set -euo pipefail
 province_token=${1:?province token}
 ministry_token=${2:?ministry token}
@@ -23,21 +24,29 @@ fi
 curl -fsS "$url/health" >/dev/null || { echo "no portal at $url (start: recon serve)" >&2; exit 1; }
 
 shot() {
-  local name=$1 token=$2 work
+  local name=$1 token=$2 path=$3 work csrf
   work=$(mktemp -d)
-  # Log in the way the page does: POST /login answers 303 with the HttpOnly session cookie.
-  status=$(curl -s -o /dev/null -c "$work/cookies" -w '%{http_code}' --data-urlencode "token=$token" "$url/login")
+  # Log in the way the page does: the login form's CSRF token (and its cookie), then POST /login
+  # with the portal's Origin answers 303 with the HttpOnly session cookie.
+  curl -fsS -c "$work/cookies" "$url/" > "$work/login.html"
+  csrf=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$work/login.html" | head -1)
+  status=$(curl -s -o /dev/null -b "$work/cookies" -c "$work/cookies" -H "Origin: $url" -w '%{http_code}' \
+    --data-urlencode "token=$token" --data-urlencode "csrf=$csrf" "$url/login")
   [ "$status" = 303 ] || { echo "login as $name failed: HTTP $status" >&2; exit 1; }
   # Headless Chromium cannot be handed a cookie on the command line, so the page is fetched with
   # the session cookie and rendered from a file (it has no external resource: the result is the
-  # page as a browser shows it; its download links are not followed).
-  curl -fsS -b "$work/cookies" "$url/" > "$work/page.html"
+  # page as a browser shows it; its links are not followed).
+  if [ "$path" = FIRST_LIST ]; then
+    path=$(curl -fsS -b "$work/cookies" "$url/" | grep -o 'href="/lists/[0-9]*"' | head -1 | sed 's/href="//; s/"$//')"?status=outstanding&size=20"
+  fi
+  curl -fsS -b "$work/cookies" "$url$path" > "$work/page.html"
   grep -q 'action="/login"' "$work/page.html" && { echo "the session cookie was refused ($name)" >&2; exit 1; }
   "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
-    --window-size=1400,1000 --screenshot="$out/$name.png" "file://$work/page.html" 2>/dev/null
+    --window-size=1500,1400 --screenshot="$out/$name.png" "file://$work/page.html" 2>/dev/null
   rm -rf "$work"
   echo "$out/$name.png"
 }
 
-shot province "$province_token"
-shot ministry "$ministry_token"
+shot province "$province_token" /
+shot items "$province_token" FIRST_LIST
+shot ministry "$ministry_token" /

@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import ReconRules
 
 /// Building blocks of the server-rendered pages: escaping, the layout and its inline CSS (no file
 /// or script is ever fetched from elsewhere: these networks often have no internet).
@@ -35,9 +37,37 @@ enum HTML {
         var headers = headers
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))
     }
+
+    /// The body of an error page: the message and a way back.
+    static func errorBody(status: HTTPResponse.Status, message: String) -> String {
+        "<p class=\"error\">\(escape(message))</p><p class=\"muted\">（HTTP \(status.code)）</p><p><a class=\"button\" href=\"/\">返回首页</a></p>"
+    }
+
+    /// The caller line with the logout form (carrying the session's CSRF token).
+    static func userBar(_ caller: PortalCaller, csrf: String, now: Date) -> String {
+        let role = caller.provinceCode.map { "（\(escape($0))）" } ?? "（部级，全部省份）"
+        return """
+            <p>\(escape(caller.name))\(role) · 当前时间 \(BeijingTimeFormat.human(now))
+            <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="\(csrf)">\
+            <button type="submit">退出</button></form></p>
+            """
+    }
+
+    /// Links to every quarter, the current one marked (no script: plain links keep the state in the URL).
+    static func quarterPicker(_ quarters: [Quarter], current: Quarter?, path: String, extra: String = "") -> String {
+        guard !quarters.isEmpty else { return "" }
+        return "<nav class=\"quarters\">季度：" + quarters.map { q in
+            q == current ? "<strong>\(q)</strong>" : "<a href=\"\(path)?quarter=\(q)\(extra)\">\(q)</a>"
+        }.joined(separator: " ") + "</nav>"
+    }
+
+    /// RFC 3986 unreserved ASCII: everything else (Chinese included) is percent-encoded.
+    static let urlSafe = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    /// 暂无数据.
+    static let noData = "<p class=\"muted\">暂无数据。</p>"
 
     static let css = """
         body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#222;background:#f6f7f9}
@@ -47,7 +77,13 @@ enum HTML {
         th,td{border:1px solid #d0d4da;padding:6px 10px;text-align:left;font-size:14px}th{background:#e9edf2}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
         .bar{display:flex;width:220px;height:14px;background:#e3e3e3;border-radius:3px;overflow:hidden}
-        .bar span{display:block;height:100%}.ontime{background:#2e7d32}.late{background:#f9a825}.outstanding{background:#c62828}
+        .bar span{display:block;height:100%}.consistent{background:#1b5e20}.ontime{background:#66bb6a}.late{background:#f9a825}
+        .pending{background:#90caf9}.overdue{background:#c62828}.outstanding{background:#c62828}
+        nav.quarters{margin:8px 0}nav.quarters a,nav.quarters strong{margin-right:10px}
+        form.filters{background:#fff;border:1px solid #d0d4da;padding:8px 12px;margin:8px 0}form.filters label{margin-right:12px}
+        details summary{cursor:pointer}td.key{font-family:monospace}.tag{font-size:12px;padding:1px 6px;border-radius:3px;background:#e9edf2;white-space:nowrap}
+        .tag.official{background:#1f4e79;color:#fff}.tag.overdue{background:#c62828;color:#fff}.tag.consistent{background:#1b5e20;color:#fff}
+        p.suspect{color:#8d4e00;margin:4px 0 0;font-size:13px}textarea{width:100%;max-width:520px}
         .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}
         a.button,button{display:inline-block;padding:3px 10px;margin-right:4px;border:1px solid #1f4e79;border-radius:3px;
         color:#1f4e79;background:#fff;text-decoration:none;font-size:13px;cursor:pointer}

@@ -13,15 +13,17 @@ struct ListDownload: Sendable {
     let size: Int
 
     /// Exports list `listID`, recording the download under the caller's name.
-    static func export(listID: Int64, format: ListFormat, caller: PortalCaller, settings: PortalSettings) async throws -> ListDownload {
+    static func export(listID: Int64, format: ListFormat, filter: ListItemFilter, caller: PortalCaller,
+                       settings: PortalSettings) async throws -> ListDownload {
         let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("recon-portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let now = settings.now(), recordSets = settings.recordSets, who = caller.downloadName
+        let now = settings.now(), recordSets = settings.recordSets, who = caller.downloadName, ministry = caller.isMinistry
         do {
             let exported = try await settings.database.run { connection in
                 try ListExporter(connection: connection, recordSets: recordSets)
-                    .export(listID: listID, format: format, to: directory, now: now, downloadedBy: who)
+                    .export(listID: listID, format: format, to: directory, now: now, downloadedBy: who,
+                            filter: filter, countsAsReceipt: !ministry)
             }
             let size = (try FileManager.default.attributesOfItem(atPath: exported.path)[.size] as? NSNumber)?.intValue ?? 0
             return ListDownload(directory: directory, path: exported.path,
@@ -48,11 +50,16 @@ struct ListDownload: Sendable {
             }
             try await writer.finish(nil)
         }
+        return Response(status: .ok, headers: Self.headers(format: format, fileName: fileName), body: body)
+    }
+
+    /// Content-Type and Content-Disposition (the Chinese file name as RFC 5987 `filename*`).
+    static func headers(format: ListFormat, fileName: String) -> HTTPFields {
         var headers: HTTPFields = [:]
         headers[.contentType] = format == .csv ? "text/csv; charset=utf-8"
             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "._-"))) ?? ""
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: HTML.urlSafe) ?? ""
         headers[.contentDisposition] = "attachment; filename=\"list.\(format.fileExtension)\"; filename*=UTF-8''\(encoded)"
-        return Response(status: .ok, headers: headers, body: body)
+        return headers
     }
 }

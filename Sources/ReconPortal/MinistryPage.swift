@@ -6,6 +6,23 @@ import ReconRules
 /// SVG bar chart of rectification rates (indicator 11: 在5个工作日内上传更新数据记录的数量与差异数据
 /// 记录总量的比率).
 enum MinistryPage {
+    /// What the ministry's page shows for one quarter.
+    struct MinistryView {
+        let caller: PortalCaller
+        let csrf: String
+        let quarters: [Quarter]
+        let quarter: Quarter?
+        let rows: [Row]
+        let lists: [Int64: RectificationList]
+        let states: [Int64: ListStateCounts]
+        let scores: ScoresJSON
+        let ranking: RankingSection.Table?
+        let objections: [Objection]
+        let provinceNames: [String: String]
+        let sort: String
+        let now: Date
+    }
+
     /// One province's row: the list it answers for the quarter (the official one, else the latest).
     struct Row {
         let code: String
@@ -48,31 +65,43 @@ enum MinistryPage {
         }
     }
 
-    static func render(caller: PortalCaller, quarter: Quarter?, rows: [Row], sort: String, scores: ScoresJSON, now: Date) -> String {
-        var html = """
-            <p>\(HTML.escape(caller.name))（部级，全部省份）· 当前时间 \(BeijingTimeFormat.human(now))
-            <form class="inline" method="post" action="/logout"><button type="submit">退出</button></form></p>
-            """
-        guard let quarter else { return html + "<p class=\"muted\">暂无整改清单。</p>" + ScoresSection.render(scores) }
+    static func render(_ view: MinistryView) -> String {
+        var html = HTML.userBar(view.caller, csrf: view.csrf, now: view.now)
+        html += HTML.quarterPicker(view.quarters, current: view.quarter, path: "/")
+        guard let quarter = view.quarter else { return html + "<h2>各省整改进度</h2>" + HTML.noData + ScoresSection.render(view.scores) }
         let q = quarter.description
         func header(_ key: String) -> String {
             let label = sortKeys[key] ?? key
-            return key == sort ? "<th>\(label) ▼</th>" : "<th><a href=\"/?quarter=\(q)&amp;sort=\(key)\">\(label)</a></th>"
+            return key == view.sort ? "<th>\(label) ▼</th>" : "<th><a href=\"/?quarter=\(q)&amp;sort=\(key)\">\(label)</a></th>"
         }
-        html += "<h2>\(q) 各省整改进度</h2><table><tr>\(header("code"))<th>省份</th>\(header("items"))<th>按期</th><th>逾期</th>"
-            + "\(header("outstanding"))<th>已一致</th>\(header("rate"))<th>进度</th><th>剩余工作日</th><th>评分小计</th></tr>"
-        let ordered = sorted(rows, by: sort)
-        for row in ordered {
-            let p = row.progress
-            html += """
-                <tr><td>\(HTML.escape(row.code))</td><td>\(HTML.escape(row.name))</td><td class="num">\(p.items)</td>
-                <td class="num">\(p.onTime)</td><td class="num">\(p.late)</td><td class="num">\(p.outstanding)</td>
-                <td class="num">\(p.resolved)</td><td class="num">\(p.rate?.percentLabel ?? "—")</td><td>\(ProgressBar.render(p))</td>
-                <td>\(p.workingDaysLeft.map { $0 == 0 ? "已截止" : "\($0)" } ?? "—")</td><td class="num">\(row.subtotal ?? "—")</td></tr>
-                """
+        html += "<h2>\(q) 各省整改进度</h2>"
+        let ordered = sorted(view.rows, by: view.sort)
+        if ordered.isEmpty {
+            html += HTML.noData
+        } else {
+            html += "<table><tr>\(header("code"))<th>省份</th><th>类型</th><th>下发</th><th>截止</th><th>首次接收</th>\(header("items"))"
+                + "<th>按期</th><th>逾期</th>\(header("outstanding"))<th>已一致</th>\(header("rate"))<th>进度</th><th>剩余工作日</th><th>评分小计</th><th>下载</th></tr>"
+            for row in ordered {
+                let p = row.progress, list = view.lists[p.listID]
+                html += """
+                    <tr><td>\(HTML.escape(row.code))</td><td><a href="/provinces/\(row.code)?quarter=\(q)">\(HTML.escape(row.name))</a></td>
+                    <td>\(p.official ? "<span class=\"tag official\">正式</span>" : "<span class=\"tag\">自查</span>")</td>
+                    <td>\(BeijingTimeFormat.human(p.issuedAt))</td><td>\(BeijingTimeFormat.humanDeadline(end: p.deadline))</td>
+                    <td>\(list?.firstDownloadAt.map(BeijingTimeFormat.human) ?? "<span class=\"muted\">未接收</span>")</td>
+                    <td class="num"><a href="/lists/\(p.listID)">\(p.items)</a></td>
+                    <td class="num">\(p.onTime)</td><td class="num">\(p.late)</td><td class="num">\(p.outstanding)</td>
+                    <td class="num">\(p.resolved)</td><td class="num">\(p.rate?.percentLabel ?? "—")</td><td>\(ProgressBar.render(view.states[p.listID]))</td>
+                    <td>\(p.workingDaysLeft.map { $0 == 0 ? "已截止" : "\($0)" } ?? "—")</td><td class="num">\(row.subtotal ?? "—")</td>
+                    <td><a class="button" href="/api/lists/\(p.listID)/download?format=xlsx">XLSX</a><a class="button" href="/api/lists/\(p.listID)/download?format=csv">CSV</a></td></tr>
+                    """
+            }
+            html += "</table>" + ProgressBar.legend
+                + "<p class=\"muted\">每省显示其本季度应答的清单：正式对账清单，无正式清单时为最新的自查清单。部级下载不计为省级接收。</p>"
+                + "<h2>整改率（按期上传 / 条目）</h2>" + chart(ordered)
         }
-        html += "</table>" + ProgressBar.legend + "<h2>整改率（按期上传 / 条目）</h2>" + chart(ordered)
-        return html + ScoresSection.render(scores)
+        html += RankingSection.render(view.ranking, quarter: quarter)
+        html += "<h2>\(q) 异议</h2>" + ObjectionsSection.table(view.objections, decide: view.csrf, names: view.provinceNames)
+        return html + ScoresSection.render(view.scores)
     }
 
     /// Horizontal bars, one per province; lengths in whole pixels of a 400-pixel scale (truncated).

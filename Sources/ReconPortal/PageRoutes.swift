@@ -1,71 +1,208 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import PostgresClient
 import ReconKit
 import ReconRules
 
-/// The pages: `/` (the login form, or the caller's province page, or the ministry page),
-/// `POST /login` (takes the token once, sets the session cookie) and `POST /logout`.
+/// The pages: `/` (the login form, the caller's province page, or the ministry overview),
+/// `/lists/{id}` (the items browser), `/provinces/{code}` (the ministry's drill-down),
+/// `POST /login`, `POST /logout` and the objection forms. Every page needs a live server-side
+/// session; every POST passes ``CSRFCheck``.
 struct PageRoutes {
     let settings: PortalSettings
 
     func register(on router: Router<PortalContext>) {
-        router.get("/") { request, _ in try await home(request) }
-        router.post("login") { request, _ in try await login(request) }
-        router.post("logout") { _, _ in
-            Response(status: .seeOther, headers: [.location: "/", .setCookie: Self.cookie(value: "", maxAge: 0)])
+        getAndHead(router, "/") { request, context in try await home(request, context) }
+        router.post("login") { request, context in try await login(request, context) }
+        router.post("logout") { request, context in try await logout(request, context) }
+        getAndHead(router, "lists/:id") { request, context in try await items(request, context) }
+        getAndHead(router, "provinces/:code") { request, context in try await drillDown(request, context) }
+        ObjectionRoutes(settings: settings, pages: self).register(on: router)
+    }
+
+    // MARK: - Sessions
+
+    /// A page's session, or the login page to answer instead (with 会话已过期，请重新登录 when the
+    /// cookie names a session that ended).
+    enum PageSession {
+        case live(id: String, caller: PortalCaller, csrf: String)
+        case login(Response)
+    }
+
+    func session(_ request: Request, _ context: PortalContext) async throws -> PageSession {
+        guard let id = request.cookies[TokenAuthMiddleware.cookieName]?.value, !id.isEmpty else {
+            return .login(loginPage(request, message: nil))
+        }
+        let now = settings.now()
+        switch try await settings.database.run({ try PortalSessionStore(connection: $0).lookup(id, now: now) }) {
+        case let .valid(caller, csrf):
+            context.audit.identify(caller)
+            return .live(id: id, caller: caller, csrf: csrf)
+        case .ended:
+            context.audit.note("session-ended")
+            return .login(loginPage(request, message: "会话已过期，请重新登录。", clearSession: true))
+        case .unknown:
+            context.audit.note("auth-failed")
+            return .login(loginPage(request, message: nil, clearSession: true))
         }
     }
 
-    /// `Set-Cookie` of the session: HttpOnly (no script reads it), SameSite=Strict (no other site
-    /// sends it), for the browser session only unless cleared.
-    static func cookie(value: String, maxAge: Int? = nil) -> String {
-        "\(TokenAuthMiddleware.cookieName)=\(value); Path=/; HttpOnly; SameSite=Strict" + (maxAge.map { "; Max-Age=\($0)" } ?? "")
+    /// The login form with a fresh login CSRF token in its own short-lived cookie.
+    func loginPage(_ request: Request, message: String?, status: HTTPResponse.Status = .ok, clearSession: Bool = false) -> Response {
+        let token = PortalSessionStore.randomID(prefix: "")
+        var headers: HTTPFields = [:]
+        headers.append(HTTPField(name: .setCookie, value: cookie(CSRFCheck.loginCookie, token, request, maxAge: 3600)))
+        if clearSession { headers.append(HTTPField(name: .setCookie, value: cookie(TokenAuthMiddleware.cookieName, "", request, maxAge: 0))) }
+        return HTML.page(title: "整改清单门户 · 登录", body: LoginPage.render(csrf: token, error: message), status: status, headers: headers)
     }
 
-    func home(_ request: Request) async throws -> Response {
-        guard let token = request.cookies[TokenAuthMiddleware.cookieName]?.value, !token.isEmpty,
-              let caller = try await settings.database.run({ try PortalTokenStore(connection: $0).caller(token: token) })
-        else {
-            return HTML.page(title: "整改清单门户 · 登录", body: LoginPage.render())
+    /// A `Set-Cookie`: HttpOnly (no script reads it), SameSite=Strict (no other site sends it),
+    /// Secure as configured (``SecureCookies``).
+    func cookie(_ name: String, _ value: String, _ request: Request, maxAge: Int? = nil) -> String {
+        let secure: Bool
+        switch settings.secureCookies {
+        case .always: secure = true
+        case .never: secure = false
+        case .proxy: secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
         }
-        let query = QueryParameters(request: request)
-        let askedQuarter = try query.quarter()
+        return "\(name)=\(value); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "") + (maxAge.map { "; Max-Age=\($0)" } ?? "")
+    }
+
+    func login(_ request: Request, _ context: PortalContext) async throws -> Response {
+        try CSRFCheck.origin(request, context: context, settings: settings)
+        let form = try await FormBody.read(request)
+        try CSRFCheck.token(form["csrf"], expected: request.cookies[CSRFCheck.loginCookie]?.value ?? "", context: context)
+        let token = form["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let now = settings.now(), lifetime = settings.sessionLifetime, idle = settings.sessionIdle
+        let opened: (PortalCaller, String)? = try await settings.database.run { connection in
+            guard !token.isEmpty, let caller = try PortalTokenStore(connection: connection).caller(token: token) else { return nil }
+            return (caller, try PortalSessionStore(connection: connection).open(tokenID: caller.tokenID, now: now, lifetime: lifetime, idle: idle))
+        }
+        guard let (caller, id) = opened else {
+            context.audit.note("auth-failed")
+            return loginPage(request, message: "令牌无效或已被吊销。", status: .unauthorized)
+        }
+        context.audit.identify(caller)
+        var headers: HTTPFields = [.location: "/"]
+        headers.append(HTTPField(name: .setCookie, value: cookie(TokenAuthMiddleware.cookieName, id, request)))
+        headers.append(HTTPField(name: .setCookie, value: cookie(CSRFCheck.loginCookie, "", request, maxAge: 0)))
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// Ends the session in the database (the cookie alone would not), then clears the cookie.
+    func logout(_ request: Request, _ context: PortalContext) async throws -> Response {
+        try CSRFCheck.origin(request, context: context, settings: settings)
+        let form = try await FormBody.read(request)
+        guard case let .live(id, _, csrf) = try await session(request, context) else {
+            return Response(status: .seeOther, headers: [.location: "/", .setCookie: cookie(TokenAuthMiddleware.cookieName, "", request, maxAge: 0)])
+        }
+        try CSRFCheck.token(form["csrf"], expected: csrf, context: context)
+        let now = settings.now()
+        try await settings.database.run { try PortalSessionStore(connection: $0).revoke(id, now: now) }
+        return Response(status: .seeOther, headers: [.location: "/", .setCookie: cookie(TokenAuthMiddleware.cookieName, "", request, maxAge: 0)])
+    }
+
+    // MARK: - Pages
+
+    func home(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let live = try await session(request, context)
+        guard case let .live(_, caller, csrf) = live else { if case let .login(r) = live { return r }; return loginPage(request, message: nil) }
+        let query = QueryParameters(request: request, audit: context.audit)
+        let asked = try query.quarter()
+        if let province = caller.provinceCode {
+            return try await provincePage(province: province, quarter: asked, viewer: caller, csrf: csrf)
+        }
         let sort = query.string("sort").flatMap { MinistryPage.sortKeys[$0] == nil ? nil : $0 } ?? "code"
         let now = settings.now()
-        let province = caller.provinceCode
-        let (lists, progress, scores) = try await settings.database.run { connection in
-            (try ListStore(connection: connection).lists(province: province),
-             try ListProgressQuery(connection: connection).rows(province: province, now: now),
-             try PortalQueries.scores(quarter: askedQuarter, province: province, on: connection))
-        }
-        if caller.isMinistry {
-            let quarter = askedQuarter ?? lists.map(\.quarter).max()
+        let view = try await settings.database.run { connection -> MinistryPage.MinistryView in
+            let quarters = try PortalQueries.quarters(province: nil, on: connection)
+            let quarter = try asked ?? PortalQueries.defaultQuarter(province: nil, on: connection)
+            let lists = try quarter.map { try ListStore(connection: connection).lists(quarter: $0) } ?? []
+            let progress = try quarter.map { try ListProgressQuery(connection: connection).rows(quarter: $0, now: now) } ?? []
+            let scores = try PortalQueries.scores(quarter: quarter, province: nil, on: connection)
             let rows = quarter.map { MinistryPage.rows(progress: progress, quarter: $0, scores: scores) } ?? []
-            return HTML.page(title: "整改清单门户 · 部级总览",
-                             body: MinistryPage.render(caller: caller, quarter: quarter, rows: rows, sort: sort, scores: scores, now: now))
+            let answering = Set(rows.map(\.progress.listID))
+            let names = Dictionary(try connection.execute("SELECT code, name FROM recon.provinces").rows.map {
+                (try $0.string("code"), try $0.string("name")) }, uniquingKeysWith: { a, _ in a })
+            return MinistryPage.MinistryView(
+                caller: caller, csrf: csrf, quarters: quarters, quarter: quarter, rows: rows,
+                lists: Dictionary(uniqueKeysWithValues: lists.map { ($0.id, $0) }),
+                states: try ListStateCounts.read(lists.filter { answering.contains($0.id) }, now: now, on: connection),
+                scores: scores, ranking: try quarter.flatMap { try RankingSection.ranking(quarter: $0, scores: scores, on: connection) },
+                objections: try quarter.map { try QuarterLifecycle.objections(quarter: $0, province: nil, on: connection) } ?? [],
+                provinceNames: names, sort: sort, now: now)
         }
-        let name = lists.first?.provinceName ?? caller.provinceCode ?? ""
-        return HTML.page(title: "整改清单门户 · \(name)",
-                         body: ProvincePage.render(caller: caller, lists: lists, progress: progress, scores: scores, now: now))
+        return HTML.page(title: "整改清单门户 · 部级总览", body: MinistryPage.render(view))
     }
 
-    func login(_ request: Request) async throws -> Response {
-        let body = try await request.body.collect(upTo: PortalLimits.maxBodyBytes)
-        let token = Self.formValue("token", in: String(buffer: body))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !token.isEmpty,
-              try await settings.database.run({ try PortalTokenStore(connection: $0).caller(token: token) }) != nil else {
-            return HTML.page(title: "整改清单门户 · 登录", body: LoginPage.render(error: "令牌无效或已被吊销。"), status: .unauthorized)
+    /// `/provinces/{code}`: the ministry sees a province's page as that province sees it.
+    func drillDown(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let live = try await session(request, context)
+        guard case let .live(_, caller, csrf) = live else { if case let .login(r) = live { return r }; return loginPage(request, message: nil) }
+        let code = context.parameters.get("code") ?? ""
+        try QueryParameters.checkProvince(code)
+        guard caller.canSee(province: code) else {
+            context.audit.note("cross-province")
+            throw PortalError(.notFound, "no such province", chinese: "没有该省份的数据，或您无权查看。")
         }
-        return Response(status: .seeOther, headers: [.location: "/", .setCookie: Self.cookie(value: token)])
+        let known = try await settings.database.run { try !$0.execute("SELECT 1 FROM recon.provinces WHERE code = $1", [code]).rows.isEmpty }
+        guard known else { throw PortalError(.notFound, "no province \(code)", chinese: "没有省份 \(code)。") }
+        let quarter = try QueryParameters(request: request, audit: context.audit).quarter()
+        return try await provincePage(province: code, quarter: quarter, viewer: caller, csrf: csrf)
     }
 
-    /// A value of an `application/x-www-form-urlencoded` body.
-    static func formValue(_ name: String, in body: String) -> String? {
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, parts[0] == name else { continue }
-            return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    func provincePage(province: String, quarter asked: Quarter?, viewer: PortalCaller, csrf: String) async throws -> Response {
+        let now = settings.now()
+        let view = try await settings.database.run { connection -> ProvinceView in
+            let quarters = try PortalQueries.quarters(province: province, on: connection)
+            let quarter = try asked ?? PortalQueries.defaultQuarter(province: province, on: connection)
+            let lists = try quarter.map { try ListStore(connection: connection).lists(province: province, quarter: $0) } ?? []
+            let progress = try quarter.map { try ListProgressQuery(connection: connection).rows(province: province, quarter: $0, now: now) } ?? []
+            let name = try connection.execute("SELECT name FROM recon.provinces WHERE code = $1", [province]).rows.first?.string("name") ?? province
+            var openUntil: CivilDate? = nil
+            if let quarter {
+                let calendar = try CalendarStore(connection: connection).calendar()
+                if case let .onNotice(_, noticeEnds) = try QuarterLifecycle(results: connection, calendar: calendar).stage(quarter),
+                   now < BeijingTime.endOfDay(noticeEnds) {
+                    openUntil = noticeEnds
+                }
+            }
+            return ProvinceView(
+                viewer: viewer, csrf: csrf, provinceCode: province, provinceName: name, quarters: quarters, quarter: quarter,
+                lists: lists, progress: Dictionary(uniqueKeysWithValues: progress.map { ($0.listID, $0) }),
+                states: try ListStateCounts.read(lists, now: now, on: connection),
+                scores: try quarter.map { try PortalQueries.scores(quarter: $0, province: province, on: connection) } ?? ScoresJSON(quarter: nil, scores: []),
+                history: try PortalQueries.history(province: province, on: connection),
+                objections: try quarter.map { try QuarterLifecycle.objections(quarter: $0, province: province, on: connection) } ?? [],
+                objectionsOpenUntil: openUntil, now: now)
         }
-        return nil
+        return HTML.page(title: "整改清单门户 · \(view.provinceName)", body: ProvincePage.render(view))
+    }
+
+    /// `/lists/{id}`: the items browser (a list of another province is 404, as in the API).
+    func items(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let live = try await session(request, context)
+        guard case let .live(_, caller, csrf) = live else { if case let .login(r) = live { return r }; return loginPage(request, message: nil) }
+        let id = try APIRoutes.listID(context)
+        let list = try await APIRoutes(settings: settings).visibleList(id, caller: caller, audit: context.audit)
+        let query = QueryParameters(request: request, audit: context.audit)
+        let filter = try query.itemFilter(of: list)
+        let size = try query.int("size", in: 1...PortalLimits.maxPageSize, default: PortalLimits.defaultPageSize)
+        let page = try query.int("page", in: 1...100_000_000, default: 1)
+        let now = settings.now()
+        let (total, items, progress, states) = try await settings.database.run { connection in
+            let found = try PortalQueries.items(list: list, filter: filter, page: page, size: size, now: now, on: connection)
+            return (found.total, found.items, try ListProgressQuery(connection: connection).rows(province: list.provinceCode, quarter: list.quarter, now: now)
+                .first { $0.listID == list.id }, try ListStateCounts.read([list], now: now, on: connection)[list.id])
+        }
+        let pages = max(1, (total + size - 1) / size)
+        guard page <= pages else {
+            throw PortalError(.badRequest, "page \(page) is past the last page \(pages)", chinese: "第 \(page) 页不存在（共 \(pages) 页）。")
+        }
+        let view = ItemsView(viewer: caller, csrf: csrf, list: list, progress: progress, states: states, filter: filter,
+                             status: query.nonEmpty("status"), total: total, page: page, size: size, items: items,
+                             recordSets: settings.recordSets, now: now)
+        return HTML.page(title: "整改清单门户 · 清单 \(list.id) 条目", body: ItemsPage.render(view))
     }
 }

@@ -7,13 +7,15 @@ public enum Portal {
     /// and the pages.
     public static func router(settings: PortalSettings) -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware<PortalContext>())
-        router.add(middleware: LogRequestsMiddleware(.info))
-        router.get("health") { _, _ -> HealthJSON in
+        router.add(middleware: RequestLimitsMiddleware())
+        router.add(middleware: ErrorPageMiddleware())
+        getAndHead(router, "health") { _, _ -> HealthJSON in
             let ok = (try? await settings.database.run { try $0.execute("SELECT 1").rows.count }) == 1
             return HealthJSON(status: ok ? "ok" : "degraded", database: ok ? "reachable" : "unreachable")
         }
-        let api = router.group("api").add(middleware: TokenAuthMiddleware(database: settings.database))
+        let api = router.group("api").add(middleware: TokenAuthMiddleware(settings: settings))
         APIRoutes(settings: settings).register(on: api)
         PageRoutes(settings: settings).register(on: router)
         return router
@@ -21,10 +23,19 @@ public enum Portal {
 
     /// The application listening on `host:port`; `runService()` serves until SIGINT/SIGTERM and
     /// then shuts down gracefully (requests in flight complete).
-    public static func application(settings: PortalSettings, host: String, port: Int, logger: Logger)
-        -> some ApplicationProtocol {
-        Application(router: router(settings: settings),
-                     configuration: .init(address: .hostname(host, port: port), serverName: "recon-portal"),
-                     logger: logger)
+    ///
+    /// `idleTimeout` closes a connection that sends nothing for that long — an idle keep-alive
+    /// connection, and a request whose header (or declared body) stops arriving half-way; headers
+    /// are limited to 16 KiB in all.
+    public static func application(settings: PortalSettings, host: String, port: Int, logger: Logger,
+                                   idleTimeout: Duration = .seconds(15)) -> some ApplicationProtocol {
+        let seconds = idleTimeout.components.seconds
+        return Application(
+            router: router(settings: settings),
+            server: .http1(configuration: .init(idleTimeout: .seconds(max(1, seconds)),
+                                                httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024,
+                                                                                maxHeaderFieldCount: 100))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "recon-portal"),
+            logger: logger)
     }
 }

@@ -6,6 +6,8 @@ public struct PortalContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `TokenAuthMiddleware` for every `/api` route.
     public var caller: PortalCaller?
+    /// The request log's record of who asked and what was refused (shared by reference).
+    let audit = RequestAudit()
 
     /// A context for a new request.
     public init(source: Source) {
@@ -18,7 +20,7 @@ public struct PortalContext: RequestContext {
 
     /// The caller; 401 if the route was reached without authentication (a routing mistake).
     func requireCaller() throws -> PortalCaller {
-        guard let caller else { throw HTTPError(.unauthorized, message: "authentication required") }
+        guard let caller else { throw PortalError(.unauthorized, "authentication required", chinese: "请先登录。") }
         return caller
     }
 }

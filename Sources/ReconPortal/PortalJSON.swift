@@ -40,6 +40,8 @@ struct ListJSON: ResponseEncodable {
 /// `GET /api/lists/{id}`: the list and one page of its items.
 struct ListDetailJSON: ResponseEncodable {
     let list: ListJSON
+    /// Items the filter selects (all items without one).
+    let total: Int
     let page: Int
     let size: Int
     let pages: Int
@@ -58,6 +60,120 @@ struct ListItemJSON: ResponseEncodable, Sendable {
     let reuploadKind: String?
     let onTime: Bool?
     let resolved: Bool
+    /// The item's state now (pending, overdue, ontime, late, consistent) and its 中文.
+    let status: String
+    let statusLabel: String
+    /// The differing fields with both sides' values (核心字段不一致); empty otherwise.
+    let fields: [ItemFieldJSON]
+    /// The rows with the item's key on each side (not for 核心字段不一致), at most 50 per side.
+    let rows: [ItemRowJSON]
+    /// How many rows there were in all.
+    let rowsTotal: Int
+    /// The paired item of a suspected same record (疑似同一记录) and its hint.
+    let suspectItemNo: Int?
+    let suspectHint: String?
+}
+
+/// One row of an item: its side and its values.
+struct ItemRowJSON: ResponseEncodable, Sendable {
+    let side: String
+    let values: [ItemValueJSON]
+
+    /// The rows of `recon.list_items.rows` (`[{"side", "values": [{"column", "label", "value"}]}]`).
+    static func decode(_ text: String) throws -> [ItemRowJSON] {
+        guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
+        return array.map { row in
+            let values = (row["values"] as? [[String: Any]] ?? []).map { v in
+                let column = v["column"] as? String ?? ""
+                return ItemValueJSON(column: column, label: v["label"] as? String ?? column, value: v["value"] as? String)
+            }
+            return ItemRowJSON(side: row["side"] as? String ?? "", values: values)
+        }
+    }
+}
+
+/// One value of a row (nil = NULL).
+struct ItemValueJSON: ResponseEncodable, Sendable {
+    let column: String
+    let label: String
+    let value: String?
+}
+
+/// One differing field of an item: the ministry's and the province's raw values (nil = NULL).
+struct ItemFieldJSON: ResponseEncodable, Sendable {
+    let column: String
+    let label: String
+    let ministry: String?
+    let province: String?
+
+    /// The fields of `recon.list_items.fields` (a JSON array of {column, label, ministry, province}).
+    static func decode(_ text: String) throws -> [ItemFieldJSON] {
+        guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
+        return array.map { field in
+            let column = field["column"] as? String ?? ""
+            return ItemFieldJSON(column: column, label: field["label"] as? String ?? column,
+                                 ministry: field["ministry"] as? String, province: field["province"] as? String)
+        }
+    }
+}
+
+/// `GET /api/history`: a province's scores across quarters.
+struct HistoryListJSON: ResponseEncodable {
+    let provinceCode: String
+    let quarters: [HistoryJSON]
+}
+
+/// One quarter of a province's history: the current version's three results and subtotal.
+struct HistoryJSON: ResponseEncodable, Sendable {
+    let quarter: String
+    let version: Int
+    let published: Bool
+    var subtotalHundredths: Int
+    var subtotal: String
+    var indicators: [HistoryIndicatorJSON]
+}
+
+/// One indicator of a quarter in the history.
+struct HistoryIndicatorJSON: ResponseEncodable, Sendable {
+    let indicator: Int
+    let ratePercent: String?
+    let score: String
+}
+
+/// `GET /api/objections`.
+struct ObjectionsJSON: ResponseEncodable {
+    let objections: [ObjectionJSON]
+}
+
+/// One objection (异议) and its decision.
+struct ObjectionJSON: ResponseEncodable, Sendable {
+    let id: Int
+    let quarter: String
+    let provinceCode: String
+    let indicator: Int
+    let text: String
+    let raisedAt: String
+    let raisedBy: String
+    let status: String
+    let statusLabel: String
+    let decidedAt: String?
+    let decisionReason: String?
+    let correctionId: Int?
+
+    init(_ o: Objection) {
+        id = o.id
+        quarter = o.quarter.description
+        provinceCode = o.provinceCode
+        indicator = o.indicator.number
+        text = o.text
+        raisedAt = BeijingTimeFormat.isoSeconds(o.raisedAt)
+        raisedBy = o.raisedBy
+        status = o.status.rawValue
+        statusLabel = o.status.label
+        decidedAt = o.decidedAt.map(BeijingTimeFormat.isoSeconds)
+        decisionReason = o.decisionReason
+        correctionId = o.correctionID
+    }
 }
 
 /// `GET /api/progress`.
@@ -83,8 +199,22 @@ struct ListProgressJSON: ResponseEncodable {
     let rate: String?
     /// The same rate as a percentage, truncated to 2 decimals.
     let ratePercent: String?
+    /// The items by state now (they add up to `items`): 待整改（期限内）, 已逾期未上传, 已按期上传（仍不一致）,
+    /// 逾期上传（仍不一致）, 已一致.
+    let pending: Int
+    let overdue: Int
+    let reuploadedOnTime: Int
+    let reuploadedLate: Int
+    let consistent: Int
+    let deadlineText: String
 
-    init(_ row: ListProgress) {
+    init(_ row: ListProgress, states: ListStateCounts) {
+        pending = states[.pending]
+        overdue = states[.overdue]
+        reuploadedOnTime = states[.onTime]
+        reuploadedLate = states[.late]
+        consistent = states[.consistent]
+        deadlineText = BeijingTimeFormat.humanDeadline(end: row.deadline)
         listId = row.listID
         provinceCode = row.provinceCode
         provinceName = row.provinceName

@@ -1,23 +1,86 @@
+import Foundation
 import PostgresClient
 import ReconKit
 import ReconRules
 
 /// The portal's reads that the domain library does not already offer.
 enum PortalQueries {
-    /// One page of a list's items, by 序号.
-    static func items(listID: Int64, page: Int, size: Int, on connection: Connection) throws -> [ListItemJSON] {
-        try connection.execute("""
-            SELECT item_no, record_set, key_text, category, ministry_count, province_count,
-                   to_char(reuploaded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"') AS reuploaded_at,
-                   reupload_kind, on_time, resolved
-            FROM recon.list_items WHERE list_id = $1 ORDER BY item_no LIMIT $2 OFFSET $3
-            """, [String(listID), String(size), String((page - 1) * size)]).rows.map { row in
-            ListItemJSON(itemNo: try row.int("item_no"), recordSet: try row.string("record_set"), key: try row.string("key_text"),
-                         category: try row.string("category"), ministryCount: try row.int("ministry_count"),
-                         provinceCount: try row.int("province_count"), reuploadedAt: row["reuploaded_at"],
-                         reuploadKind: row["reupload_kind"], onTime: row["on_time"].map { $0 == "t" },
-                         resolved: try row.bool("resolved"))
+    /// The number of `list`'s items `filter` selects at `now`, and one page of them by 序号.
+    static func items(list: RectificationList, filter: ListItemFilter, page: Int, size: Int, now: Date,
+                      on connection: Connection) throws -> (total: Int, items: [ListItemJSON]) {
+        let condition = try filter.condition(deadline: list.deadline, now: now, quoting: connection)
+        let total = try connection.execute("SELECT count(*) AS n FROM recon.list_items i WHERE i.list_id = $1 AND (\(condition))",
+                                           [String(list.id)]).singleRow().int("n")
+        let rows = try connection.execute("""
+            SELECT i.item_no, i.record_set, i.key_text, i.category, i.ministry_count, i.province_count, i.fields::text AS fields,
+                   i.rows::text AS item_rows, i.rows_total, i.suspect_item_no, i.suspect_hint,
+                   to_char(i.reuploaded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"') AS reuploaded_at,
+                   i.reupload_kind, i.on_time, i.resolved
+            FROM recon.list_items i WHERE i.list_id = $1 AND (\(condition)) ORDER BY i.item_no LIMIT $2 OFFSET $3
+            """, [String(list.id), String(size), String((page - 1) * size)]).rows.map { row in
+            let onTime = row["on_time"].map { $0 == "t" }, resolved = try row.bool("resolved")
+            let state = ItemProgressState.of(
+                reuploaded: row["reuploaded_at"] != nil,
+                onTime: onTime, resolved: resolved, deadline: list.deadline, now: now)
+            return ListItemJSON(itemNo: try row.int("item_no"), recordSet: try row.string("record_set"), key: try row.string("key_text"),
+                                category: try row.string("category"), ministryCount: try row.int("ministry_count"),
+                                provinceCount: try row.int("province_count"), reuploadedAt: row["reuploaded_at"],
+                                reuploadKind: row["reupload_kind"], onTime: onTime, resolved: resolved,
+                                status: state.rawValue, statusLabel: state.label,
+                                fields: try ItemFieldJSON.decode(try row.string("fields")),
+                                rows: try ItemRowJSON.decode(try row.string("item_rows")), rowsTotal: try row.int("rows_total"),
+                                suspectItemNo: try row.optionalInt("suspect_item_no"), suspectHint: row["suspect_hint"])
         }
+        return (total, rows)
+    }
+
+    /// The quarters with lists or scores (of one province, or all), newest first.
+    static func quarters(province: String?, on connection: Connection) throws -> [Quarter] {
+        try connection.execute("""
+            SELECT quarter FROM recon.lists WHERE $1::text IS NULL OR province_code = $1
+            UNION SELECT quarter FROM recon.scorings ORDER BY 1 DESC
+            """, [province]).rows.compactMap { Quarter(try $0.string("quarter")) }
+    }
+
+    /// The quarter a page opens on: the newest with an official list (of the province, or any),
+    /// else the newest with a list, else the newest scored — never a quarter only because it holds
+    /// a self-check (自查) list.
+    static func defaultQuarter(province: String?, on connection: Connection) throws -> Quarter? {
+        let row = try connection.execute("""
+            SELECT coalesce((SELECT max(quarter) FROM recon.lists WHERE official AND ($1::text IS NULL OR province_code = $1)),
+                            (SELECT max(quarter) FROM recon.lists WHERE $1::text IS NULL OR province_code = $1),
+                            (SELECT max(quarter) FROM recon.scorings)) AS quarter
+            """, [province]).singleRow()
+        return row["quarter"].flatMap { Quarter($0) }
+    }
+
+    /// A province's current scores (published, else newest version) of every scored quarter,
+    /// oldest first.
+    static func history(province: String, on connection: Connection) throws -> [HistoryJSON] {
+        var out: [HistoryJSON] = []
+        for row in try connection.execute("""
+            WITH current AS (
+                SELECT DISTINCT ON (g.quarter) g.quarter, g.id, g.version, (p.id IS NOT NULL) AS published
+                FROM recon.scorings g LEFT JOIN recon.publications p ON p.scoring_id = g.id AND p.superseded_by IS NULL
+                ORDER BY g.quarter, (p.id IS NOT NULL) DESC, g.version DESC)
+            SELECT c.quarter, c.version, c.published, s.indicator, s.numerator, s.denominator, s.score_hundredths
+            FROM current c JOIN recon.scores s ON s.scoring_id = c.id AND s.province_code = $1
+            ORDER BY c.quarter, s.indicator
+            """, [province]).rows {
+            let quarter = try row.string("quarter"), indicator = try row.int("indicator")
+            let hundredths = try row.int("score_hundredths")
+            if out.last?.quarter != quarter {
+                out.append(HistoryJSON(quarter: quarter, version: try row.int("version"), published: try row.bool("published"),
+                                       subtotalHundredths: 0, subtotal: "", indicators: []))
+            }
+            out[out.count - 1].subtotalHundredths += hundredths
+            out[out.count - 1].subtotal = hundredthsText(out[out.count - 1].subtotalHundredths)
+            out[out.count - 1].indicators.append(HistoryIndicatorJSON(
+                indicator: indicator,
+                ratePercent: try ratePercent(try row.optionalInt("numerator"), try row.optionalInt("denominator"), indicator: indicator),
+                score: hundredthsText(hundredths)))
+        }
+        return out
     }
 
     /// The current scores of `quarter` (the latest scored quarter when nil), of one province or all:

@@ -2,8 +2,18 @@ import Foundation
 import ReconKit
 import ReconRules
 
+/// When the session cookie carries `Secure` (sent over HTTPS only).
+public enum SecureCookies: String, Sendable, CaseIterable {
+    /// Always: the portal is reached over HTTPS (directly or through a proxy).
+    case always
+    /// Never: plain HTTP on a closed network.
+    case never
+    /// When the request says it came over HTTPS through a proxy (`X-Forwarded-Proto: https`).
+    case proxy
+}
+
 /// What the portal needs: the results database, the configured record sets (labels of exported
-/// lists, as `recon lists export` uses) and a clock.
+/// lists, as `recon lists export` uses), a clock and the session rules.
 public struct PortalSettings: Sendable {
     /// The results database.
     public var database: PortalDatabase
@@ -11,6 +21,15 @@ public struct PortalSettings: Sendable {
     public var recordSets: [RecordSetSpec]
     /// The time of a request (tests pass a fixed one).
     public var now: @Sendable () -> Date
+    /// How long a page session lasts at most.
+    public var sessionLifetime: Duration = .seconds(8 * 3600)
+    /// A page session ends after this long without a request.
+    public var sessionIdle: Duration = .seconds(30 * 60)
+    /// When the session cookie is `Secure`.
+    public var secureCookies: SecureCookies = .proxy
+    /// Origins accepted on state-changing requests besides the request's own host, e.g.
+    /// `https://portal.example.gov.cn` behind a proxy that rewrites Host.
+    public var allowedOrigins: [String] = []
 
     /// Settings.
     public init(database: PortalDatabase, recordSets: [RecordSetSpec] = RecordSetSpec.reference,

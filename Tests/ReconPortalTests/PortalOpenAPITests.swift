@@ -64,7 +64,8 @@ struct PortalOpenAPITests {
     }
 
     @Test func documentedPathsAndRequiredProperties() async throws {
-        #expect(try Self.paths() == ["/health", "/api/lists", "/api/lists/{id}", "/api/lists/{id}/download", "/api/progress", "/api/scores"])
+        #expect(try Self.paths() == ["/health", "/api/lists", "/api/lists/{id}", "/api/lists/{id}/download", "/api/progress", "/api/scores",
+                                    "/api/history", "/api/objections"])
         let required = try Self.requiredProperties()
         let fixture = try PortalFixture("popenapi")
         let auth = bearer(fixture.ministryToken)
@@ -97,6 +98,14 @@ struct PortalOpenAPITests {
                 let province = (body["scores"] as? [Any])?.first
                 try check(province, schema: "ProvinceScore", in: required)
                 try check(((province as? [String: Any])?["indicators"] as? [Any])?.first, schema: "IndicatorScore", in: required)
+            }
+            try await client.execute(uri: "/api/history?province=410000", method: .get, headers: auth) { response in
+                let body = try json(response)
+                try check(body, schema: "History", in: required)
+                try check((body["quarters"] as? [Any])?.first, schema: "HistoryQuarter", in: required)
+            }
+            try await client.execute(uri: "/api/objections", method: .get, headers: auth) { response in
+                try check(try json(response), schema: "Objections", in: required)
             }
             try await client.execute(uri: "/api/lists?quarter=bad", method: .get, headers: auth) { response in
                 try check(try json(response), schema: "Error", in: required)

@@ -224,7 +224,7 @@ public struct QuarterLifecycle {
     }
 
     /// The objections of a quarter (or all) on `db`, oldest first.
-    static func objections(quarter: Quarter?, province: String?, on db: Connection) throws -> [Objection] {
+    public static func objections(quarter: Quarter?, province: String?, on db: Connection) throws -> [Objection] {
         try db.execute("""
             SELECT id FROM recon.objections
             WHERE ($1::text IS NULL OR quarter = $1) AND ($2::text IS NULL OR province_code = $2) ORDER BY id

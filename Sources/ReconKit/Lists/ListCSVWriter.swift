@@ -12,7 +12,8 @@ struct ListCSVWriter {
         let writer = try CSVWriter(path: path)
         try writer.writeRow(ListColumn.headers)
         var items = 0, rows = 0, lastItem: Int? = nil
-        try ListRowStream(connection: db).forEachRow(listID: formatter.list.id, outstandingOnly: formatter.outstandingOnly) { row in
+        try ListRowStream(connection: db).forEachRow(listID: formatter.list.id, outstandingOnly: formatter.outstandingOnly,
+                                                   condition: formatter.itemCondition) { row in
             try writer.writeRow(formatter.csvFields(row))
             rows += 1
             if row.itemNo != lastItem {

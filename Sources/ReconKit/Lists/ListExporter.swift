@@ -36,11 +36,16 @@ public struct ListExporter {
     ///     (`recon.list_downloads`, and `first_download_at` when it is the first).
     ///   - csvStyle: how CSV cells are written (``CSVCellStyle``; `raw` files are named `…_raw.csv`).
     ///   - outstandingOnly: only the items still to rectify (待整改), in `…_待整改.csv|xlsx`.
+    ///   - filter: only the items it selects (the portal's "download what I see"), in `…_筛选.csv|xlsx`.
+    ///   - countsAsReceipt: whether a recorded download is the province's receipt (接收时间,
+    ///     `first_download_at`): false for the ministry's own downloads (docs/rules.md *11*).
     public func export(listID: Int64, format: ListFormat, to directory: String, now: Date = Date(),
                        downloadedBy: String? = nil, csvStyle: CSVCellStyle = .spreadsheetSafe,
-                       outstandingOnly: Bool = false) throws -> ExportedList {
+                       outstandingOnly: Bool = false, filter: ListItemFilter? = nil,
+                       countsAsReceipt: Bool = true) throws -> ExportedList {
         try export(try ListStore(connection: connection).list(id: listID), format: format, to: directory,
-                   now: now, downloadedBy: downloadedBy, csvStyle: csvStyle, outstandingOnly: outstandingOnly)
+                   now: now, downloadedBy: downloadedBy, csvStyle: csvStyle, outstandingOnly: outstandingOnly,
+                   filter: filter, countsAsReceipt: countsAsReceipt)
     }
 
     /// Exports the list a province answers for a quarter (the official one, else the latest).
@@ -53,18 +58,23 @@ public struct ListExporter {
 
     /// Exports `list`.
     func export(_ list: RectificationList, format: ListFormat, to directory: String, now: Date,
-                downloadedBy: String?, csvStyle: CSVCellStyle = .spreadsheetSafe, outstandingOnly: Bool = false) throws -> ExportedList {
+                downloadedBy: String?, csvStyle: CSVCellStyle = .spreadsheetSafe, outstandingOnly: Bool = false,
+                filter: ListItemFilter? = nil, countsAsReceipt: Bool = true) throws -> ExportedList {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ListError.cannotWrite(path: directory, reason: "no such directory")
         }
         let raw = format == .csv && csvStyle == .raw
-        let name = "\(list.fileStem)\(outstandingOnly ? "_待整改" : "")\(raw ? "_raw" : "").\(format.fileExtension)"
+        let filtered = filter.map { !$0.isEmpty } ?? false
+        let name = "\(list.fileStem)\(outstandingOnly ? "_待整改" : "")\(filtered ? "_筛选" : "")\(raw ? "_raw" : "").\(format.fileExtension)"
         let path = (directory as NSString).appendingPathComponent(name)
         let partial = (directory as NSString).appendingPathComponent(".\(name).partial")
         var formatter = ListRowFormatter(list: list, recordSets: recordSets, now: now)
         formatter.csvStyle = csvStyle
         formatter.outstandingOnly = outstandingOnly
+        if let filter, filtered {
+            formatter.itemCondition = try filter.condition(deadline: list.deadline, now: now, quoting: connection)
+        }
         let written: (items: Int, rows: Int, sheets: [String])
         do {
             written = try connection.transaction { db in
@@ -74,7 +84,7 @@ public struct ListExporter {
                     let counts = try ListCSVWriter(formatter: formatter).write(to: partial, from: db)
                     return (counts.items, counts.rows, [])
                 case .xlsx:
-                    let summary = try ListSummary.read(listID: list.id, on: db)
+                    let summary = try ListSummary.read(listID: list.id, condition: formatter.itemCondition, on: db)
                     return try ListXLSXWriter(formatter: formatter, summary: summary, rowLimit: rowsPerSheet)
                         .write(to: partial, from: db)
                 }
@@ -90,8 +100,11 @@ public struct ListExporter {
             try connection.transaction { db in
                 try db.execute("INSERT INTO recon.list_downloads (list_id, downloaded_at, who, format) VALUES ($1, $2::timestamptz, $3, $4)",
                                [String(list.id), BeijingTimeFormat.sql(now), downloadedBy, format.rawValue])
-                try db.execute("UPDATE recon.lists SET first_download_at = $2::timestamptz WHERE id = $1 AND first_download_at IS NULL",
-                               [String(list.id), BeijingTimeFormat.sql(now)])
+                // 接收时间 is the province's first download; the ministry's own downloads do not set it.
+                if countsAsReceipt {
+                    try db.execute("UPDATE recon.lists SET first_download_at = $2::timestamptz WHERE id = $1 AND first_download_at IS NULL",
+                                   [String(list.id), BeijingTimeFormat.sql(now)])
+                }
             }
         }
         return ExportedList(path: path, list: list, format: format, items: written.items, rows: written.rows,

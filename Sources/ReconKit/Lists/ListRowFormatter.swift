@@ -14,6 +14,8 @@ public struct ListRowFormatter: Sendable {
     public var csvStyle: CSVCellStyle = .spreadsheetSafe
     /// Only the items still to rectify (待整改: not re-uploaded, or re-uploaded and still differing).
     public var outstandingOnly = false
+    /// A further selection of items (SQL over `recon.list_items i`, from ``ListItemFilter``).
+    var itemCondition: String? = nil
 
     /// What every row repeats, computed once (a list may have millions of rows).
     let issuedText: String

@@ -14,7 +14,8 @@ public struct ListRowStream {
     /// The statement: one row per differing field (`jsonb_array_elements` of `fields`), or one row
     /// for an item without fields; `outstandingOnly` keeps the items still to rectify (待整改: not
     /// re-uploaded, or re-uploaded and still differing).
-    static func copyStatement(listID: Int64, outstandingOnly: Bool = false) -> String {
+    /// `condition` (over `recon.list_items i`, see ``ListItemFilter``) narrows the items further.
+    static func copyStatement(listID: Int64, outstandingOnly: Bool = false, condition: String? = nil) -> String {
         // One row per differing field, or per kept row of the other categories (its side, position
         // among the side's rows, and core fields as JSON), or one row for an item with neither.
         """
@@ -32,15 +33,16 @@ public struct ListRowStream {
                      CASE WHEN jsonb_typeof(i.fields) = 'array' AND jsonb_array_length(i.fields) > 0 THEN i.fields
                           WHEN jsonb_typeof(i.rows) = 'array' THEN i.rows ELSE '[]'::jsonb END)
                  WITH ORDINALITY AS f(e, n) ON true
-            WHERE i.list_id = \(listID)\(outstandingOnly ? " AND (i.reuploaded_at IS NULL OR NOT i.resolved)" : "")
+            WHERE i.list_id = \(listID)\(outstandingOnly ? " AND (i.reuploaded_at IS NULL OR NOT i.resolved)" : "")\(condition.map { " AND (\($0))" } ?? "")
             ORDER BY i.item_no, f.n
         ) TO STDOUT
         """
     }
 
     /// Calls `body` with each row of list `listID`.
-    public func forEachRow(listID: Int64, outstandingOnly: Bool = false, _ body: (ListRow) throws -> Void) throws {
-        let stream = try connection.copyOut(Self.copyStatement(listID: listID, outstandingOnly: outstandingOnly))
+    public func forEachRow(listID: Int64, outstandingOnly: Bool = false, condition: String? = nil,
+                           _ body: (ListRow) throws -> Void) throws {
+        let stream = try connection.copyOut(Self.copyStatement(listID: listID, outstandingOnly: outstandingOnly, condition: condition))
         do {
             while let fields = try stream.next({ CopyText.decodeRow($0) }) {
                 try body(try Self.decode(fields))

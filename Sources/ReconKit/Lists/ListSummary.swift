@@ -43,10 +43,11 @@ public struct ListSummary: Sendable, Hashable {
     public var total: Int { counts.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
     /// Reads the counts of list `listID`.
-    public static func read(listID: Int64, on connection: Connection) throws -> ListSummary {
+    /// `condition` (SQL over `recon.list_items i`, from ``ListItemFilter``) counts a selection only.
+    public static func read(listID: Int64, condition: String? = nil, on connection: Connection) throws -> ListSummary {
         var counts: [String: [String: Int]] = [:]
         for row in try connection.execute("""
-            SELECT record_set, category, count(*) AS n FROM recon.list_items WHERE list_id = $1 GROUP BY 1, 2
+            SELECT record_set, category, count(*) AS n FROM recon.list_items i WHERE list_id = $1 AND (\(condition ?? "true")) GROUP BY 1, 2
             """, [String(listID)]).rows {
             counts[try row.string("record_set"), default: [:]][try row.string("category")] = try row.int("n")
         }

@@ -55,7 +55,8 @@ struct ListXLSXWriter {
             }
 
             var lastItem: Int? = nil
-            try ListRowStream(connection: db).forEachRow(listID: list.id, outstandingOnly: formatter.outstandingOnly) { row in
+            try ListRowStream(connection: db).forEachRow(listID: list.id, outstandingOnly: formatter.outstandingOnly,
+                                                   condition: formatter.itemCondition) { row in
                 if row.recordSet != currentSet { try switchTo(row.recordSet) }
                 if row.itemNo != lastItem {
                     try flushItem()

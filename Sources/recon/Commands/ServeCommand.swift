@@ -13,10 +13,28 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the province portal: lists, downloads, progress and scores per province (bearer tokens).",
         discussion: "Create tokens with `recon tokens create`. Stops gracefully on SIGINT/SIGTERM.")
     @Option(help: ArgumentHelp("Address to listen on.", valueName: "host:port")) var listen = "127.0.0.1:8080"
+    @Option(help: ArgumentHelp("Session cookie Secure flag: always, never, or proxy (when X-Forwarded-Proto is https).",
+                               valueName: "mode")) var secureCookies = "proxy"
+    @Option(help: "Minutes without a request after which a page session ends.") var sessionIdleMinutes = 30
+    @Option(help: "Hours after login after which a page session ends.") var sessionHours = 8
+    @Option(help: "PostgreSQL connections the portal keeps at most.") var poolSize = 8
+    @Option(help: ArgumentHelp("An origin accepted on forms besides the request's own host (repeatable), e.g. https://portal.example.gov.cn.",
+                               valueName: "origin")) var allowedOrigin: [String] = []
+    @Option(help: "Seconds a connection may stay silent (idle keep-alive, or a half-sent request) before it is closed.")
+    var idleTimeout = 15
     @OptionGroup var config: ConfigOption
     @OptionGroup var logging: LogOptions
 
-    func validate() throws { _ = try Self.address(listen) }
+    func validate() throws {
+        _ = try Self.address(listen)
+        guard SecureCookies(rawValue: secureCookies) != nil else {
+            throw ValidationError("--secure-cookies must be always, never or proxy, got \(secureCookies)")
+        }
+        guard (1...1440).contains(sessionIdleMinutes) else { throw ValidationError("--session-idle-minutes must be 1…1440, got \(sessionIdleMinutes)") }
+        guard (1...72).contains(sessionHours) else { throw ValidationError("--session-hours must be 1…72, got \(sessionHours)") }
+        guard (1...64).contains(poolSize) else { throw ValidationError("--pool-size must be 1…64, got \(poolSize)") }
+        guard (1...600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1…600 seconds, got \(idleTimeout)") }
+    }
 
     /// `host:port` split; a ValidationError naming the value otherwise.
     static func address(_ text: String) throws -> (host: String, port: Int) {
@@ -32,9 +50,14 @@ struct ServeCommand: AsyncParsableCommand {
         let loaded = try config.load()
         _ = try config.results(loaded, application: "recon serve")   // migrated, provinces in step
         let dsn = try loaded.results.resolve(environment: ProcessInfo.processInfo.environment)
-        let settings = PortalSettings(database: PortalDatabase(dsn: dsn), recordSets: loaded.recordSets)
+        var settings = PortalSettings(database: PortalDatabase(dsn: dsn, maxConnections: poolSize), recordSets: loaded.recordSets)
+        settings.secureCookies = SecureCookies(rawValue: secureCookies) ?? .proxy
+        settings.sessionIdle = .seconds(sessionIdleMinutes * 60)
+        settings.sessionLifetime = .seconds(sessionHours * 3600)
+        settings.allowedOrigins = allowedOrigin
         let (host, port) = try Self.address(listen)
         logger.info("portal listening", metadata: ["address": "http://\(host):\(port)/"])
-        try await Portal.application(settings: settings, host: host, port: port, logger: logger).runService()
+        try await Portal.application(settings: settings, host: host, port: port, logger: logger,
+                                     idleTimeout: .seconds(idleTimeout)).runService()
     }
 }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Chinese labels of the named policies, for pages and reports that a province reads (the ids
+/// stay the stable names of configuration and stored results; docs/rules.md *The window*).
+public enum PolicyLabels {
+    /// Every named policy id with its 中文 label: the window policies and the scoring policies.
+    public static let all: [(id: String, label: String)] = [
+        ("first-5-working-days", "每季度第一周＝季度前5个工作日"),
+        ("first-7-calendar-days", "每季度第一周＝季度前7个自然日"),
+        ("annex-2023-second-month", "2023年附件：每季度次月第一周＝次月前5个工作日"),
+        ("jtys-2022-1599-calendar-week", "交办运函〔2022〕1599号（第一周按前7个自然日）"),
+        ("jtys-2022-1599", "交办运函〔2022〕1599号"),
+        ("workplan-2023", "2023年工作方案（指标11按次月第一周）"),
+    ]
+
+    /// The label of policy `id`, or nil for an unknown id.
+    public static func label(of id: String) -> String? { all.first { $0.id == id }?.label }
+
+    /// `text` with every policy id replaced by its label (longest ids first, so that
+    /// `jtys-2022-1599-calendar-week` is not read as `jtys-2022-1599`).
+    public static func localise(_ text: String) -> String {
+        var out = text
+        for entry in all.sorted(by: { $0.id.count > $1.id.count }) where out.contains(entry.id) {
+            out = out.replacingOccurrences(of: entry.id, with: entry.label)
+        }
+        return out
+    }
+}
