@@ -19,6 +19,7 @@ import TOML
 /// code = "410000"
 /// name = "河南省"
 /// dsn_env = "RECON_DSN_410000"
+/// read = "auto"                              # optional: full (default), checksum, auto (ReadMode)
 /// [[record_set]]                             # optional: override a reference set, or add one
 /// name = "vehicles"
 /// province_table = "yz.t_vehicle"
@@ -60,7 +61,14 @@ public enum ConfigLoader {
                 throw table.error(at: "code", "province \(code) is configured twice")
             }
             let name = try table.string("name")
-            provinces.append(ProvinceConfig(code: code, name: name, source: try source(table, label: "province[\(i)] \(code)")))
+            var province = ProvinceConfig(code: code, name: name, source: try source(table, label: "province[\(i)] \(code)"))
+            if let text = try table.optionalString("read") {
+                guard let mode = ReadMode(name: text) else {
+                    throw table.error(at: "read", "read must be one of \(ReadMode.names), got \"\(text)\"")
+                }
+                province.readMode = mode
+            }
+            provinces.append(province)
         }
         var sets = RecordSetSpec.reference
         for table in try root.optionalTables("record_set") ?? [] {

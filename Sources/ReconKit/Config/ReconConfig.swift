@@ -8,6 +8,9 @@ public struct ProvinceConfig: Sendable, Equatable {
     public var name: String
     /// The province's own registry (省级运政系统).
     public var source: DatabaseSource
+    /// How its registry is read against the ministry's (`read`; docs/rules.md, "Reading far-apart
+    /// databases"): every row, or by checksums of key buckets for a registry far away.
+    public var readMode: ReadMode = .full
 
     /// A province.
     public init(code: String, name: String, source: DatabaseSource) {

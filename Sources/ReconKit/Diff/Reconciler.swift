@@ -54,6 +54,14 @@ public struct ReconcileOptions: Sendable {
     /// Decide, in the committing transaction, whether the run is its quarter's official run
     /// (docs/rules.md, "Official run"); `nil`: a plain run, never official.
     public var official: OfficialMarking? = nil
+    /// How both sides are read: every row (`full`), only the buckets whose checksums differ
+    /// (`checksum`), or chosen from the measured link speed (`auto`); docs/rules.md, "Reading
+    /// far-apart databases".
+    public var readMode: ReadMode = .full
+    /// The shape of a checksum read.
+    public var checksum = ChecksumOptions()
+    /// Where the bytes and rows moved are counted (benchmarks); nil: not counted.
+    public var statistics: ReadStatistics? = nil
 
     /// The defaults.
     public init() {}
@@ -175,9 +183,40 @@ public final class Reconciler {
 
     /// Diffs one record set of one province into `sink`: both sides streamed at once (a reader
     /// thread each), merged on this thread. Memory: `2 × batchesPerSide × batchBytes` of rows.
+    /// In `checksum` mode (``ReadMode``) only the buckets of keys whose checksums differ are read,
+    /// inside one snapshot per side; the counts and differences are the full read's.
     public static func diff(_ recordSet: RecordSetSpec, provinceCode: String, ministry: DiffSource, province: DiffSource,
                             sink: any DifferenceSink, options: ReconcileOptions = ReconcileOptions()) throws -> DiffCounts {
         let query = try DiffQuery(recordSet)
+        var mode = options.readMode
+        if mode == .auto { mode = try LinkProbe.choose(ministry: ministry.connection, province: province.connection, options: options.checksum) }
+        options.statistics?.record(recordSet.name, mode: mode)
+        guard mode == .checksum else {
+            return try read(query, provinceCode: provinceCode, ministry: ministry, province: province, sink: sink, options: options)
+        }
+        let connections = [ministry.connection, province.connection]
+        for connection in connections { try connection.executeSimple("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
+        do {
+            let narrowed = try ChecksumNarrowing.run(query, provinceCode: provinceCode, ministry: ministry, province: province,
+                                                     options: options.checksum, statistics: options.statistics)
+            options.statistics?.record(recordSet.name, bucketsRead: narrowed.bucketsRead, of: narrowed.lastLevelBuckets)
+            var counts = narrowed.identical
+            if let restriction = narrowed.restriction {
+                counts = counts + (try read(try query.restricted(to: restriction), provinceCode: provinceCode, ministry: ministry,
+                                            province: province, sink: sink, options: options, inSnapshot: true))
+            }
+            for connection in connections { try connection.executeSimple("COMMIT") }
+            return counts
+        } catch {
+            for connection in connections { try? connection.executeSimple("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Reads the rows `query` selects on both sides and merges them into `sink`.
+    static func read(_ query: DiffQuery, provinceCode: String, ministry: DiffSource, province: DiffSource,
+                     sink: any DifferenceSink, options: ReconcileOptions, inSnapshot: Bool = false) throws -> DiffCounts {
+        let recordSet = query.recordSet
         var estimate: Int? = nil
         if options.progress {
             let mRows = RowEstimate.rows(ministry.connection, explain: try query.estimateStatement(.ministry, provinceCode: provinceCode))
@@ -194,12 +233,15 @@ public final class Reconciler {
         let readers = try [(DiffSide.ministry, ministry), (DiffSide.province, province)].map { side, source in
             let channel = BatchChannel(batches: options.batchesPerSide, byteCapacity: options.batchBytes, rowCapacity: options.batchRows)
             guard let plan else {
-                return (try CopyReader(side: side, connection: source.connection,
-                                       statement: try query.copy(side, provinceCode: provinceCode), channel: channel), source)
+                let reader = try CopyReader(side: side, connection: source.connection,
+                                            statement: try query.copy(side, provinceCode: provinceCode), channel: channel)
+                reader.inSnapshot = inSnapshot
+                return (reader, source)
             }
             let reader = try CopyReader(side: side, connection: source.connection,
                                         statement: try query.rawCopy(side, provinceCode: provinceCode, integerColumns: plan.integerColumns),
                                         channel: channel)
+            reader.inSnapshot = inSnapshot
             let rows = MovedRows()
             moved.append(nil)
             if let movedStatement = try query.movedCopy(side, provinceCode: provinceCode, notNull: plan.notNull(side),
@@ -235,6 +277,10 @@ public final class Reconciler {
                 ministry: sources.0, province: sources.1, sink: sink,
                 onBatch: options.progress ? { side, rows in progress.batch(side, rows: rows) } : nil)
             for (reader, _) in readers { _ = reader.channel.waitForReader() }
+            if let statistics = options.statistics {
+                for (reader, _) in readers { statistics.addRows(bytes: reader.bytesRead, rows: reader.rowsRead) }
+                for rows in moved { if let rows { statistics.addRows(bytes: rows.byteCount, rows: rows.rows.count) } }
+            }
             return counts
         } catch {
             for (reader, source) in readers { stop(reader, source: source) }

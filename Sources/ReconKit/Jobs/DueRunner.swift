@@ -102,6 +102,7 @@ public final class DueRunner {
             let sources = try ReconcileSources(config: config, provinceCode: province.code, environment: environment)
             var options = ReconcileOptions()
             options.progress = false
+            options.readMode = province.readMode
             options.startedAt = pretending ? now : nil
             // The official decision is taken in the transaction that commits the run; a second copy
             // racing to commit rolls back (docs/rules.md, "Official run").

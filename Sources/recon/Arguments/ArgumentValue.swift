@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import ReconKit
 import ReconRules
 
 /// Parsers for `@Option(transform:)` and `@Argument(transform:)`: a value that does not parse is
@@ -19,4 +21,11 @@ enum ArgumentValue {
     }
     /// A scoring policy name.
     @Sendable static func scoringPolicy(_ text: String) throws -> ScoringPolicy { try ScoringPolicy.named(text) }
+    /// A read mode: `full`, `checksum`, `auto`.
+    @Sendable static func readMode(_ text: String) throws -> ReadMode {
+        guard let mode = ReadMode(name: text) else {
+            throw ValidationError("read mode must be one of \(ReadMode.names), got \"\(text)\"")
+        }
+        return mode
+    }
 }

@@ -37,6 +37,7 @@ struct BenchDiffCommand: ParsableCommand {
     @Flag(name: .customLong("no-normalisers"), help: "Compare keys and fields byte for byte (no normalisers).") var noNormalisers = false
     @Flag(name: .customLong("sql-keys"), help: "Normalise and sort keys in SQL (the reading before issue 18).") var sqlKeys = false
     @Flag(name: .customLong("swift-keys"), help: "Read text keys raw and normalise them in Swift (side stream).") var swiftKeys = false
+    @Option(name: .customLong("read"), help: "full, checksum or auto.", transform: ArgumentValue.readMode) var readMode: ReadMode = .full
 
     /// The record set measured: a reference one, or one of the arguments' own; tables overridden.
     func recordSet() throws -> RecordSetSpec {
@@ -76,6 +77,9 @@ struct BenchDiffCommand: ParsableCommand {
         options.progress = false
         options.rawKeyOrder = !sqlKeys
         options.normaliseTextKeysInSwift = swiftKeys
+        options.readMode = readMode
+        let statistics = ReadStatistics()
+        options.statistics = statistics
         let started = ContinuousClock.now
         let outcome = try Reconciler(sources: ReconcileSources(results: results, ministry: ministry, province: provinceDB),
                                      provinceCode: province, provinceName: "bench", recordSets: [spec], options: options).run()
@@ -83,6 +87,6 @@ struct BenchDiffCommand: ParsableCommand {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let counts = outcome.totals
-        print("run=\(outcome.runID) ministry_rows=\(counts.ministryRows) province_rows=\(counts.provinceRows) union_keys=\(counts.unionKeys) differing_keys=\(counts.differingKeys) seconds=\(elapsed.components.seconds).\(String(format: "%03d", Int(elapsed.components.attoseconds / 1_000_000_000_000_000))) peak_rss_kib=\(usage.ru_maxrss)")
+        print("run=\(outcome.runID) ministry_rows=\(counts.ministryRows) province_rows=\(counts.provinceRows) union_keys=\(counts.unionKeys) differing_keys=\(counts.differingKeys) seconds=\(elapsed.components.seconds).\(String(format: "%03d", Int(elapsed.components.attoseconds / 1_000_000_000_000_000))) peak_rss_kib=\(usage.ru_maxrss) read=\(statistics.modes[spec.name]?.rawValue ?? "?") bytes=\(statistics.bytes) checksum_bytes=\(statistics.checksumBytes) rows_read=\(statistics.rows) buckets_read=\(statistics.bucketsRead[spec.name].map { "\($0.read)/\($0.of)" } ?? "-")")
     }
 }

@@ -31,6 +31,11 @@ struct ReconcileCommand: ParsableCommand {
     @Flag(help: "No progress line, even on a terminal.")
     var quiet = false
 
+    @Option(name: .customLong("read"), help: ArgumentHelp(
+        "How both sides are read: full, checksum (only key buckets whose checksums differ, for far-apart databases) or auto (from the measured link speed); default: each province's `read` in the config (full).",
+        valueName: "mode"), transform: ArgumentValue.readMode)
+    var readMode: ReadMode?
+
     @OptionGroup var config: ConfigOption
 
     func validate() throws {
@@ -57,6 +62,8 @@ struct ReconcileCommand: ParsableCommand {
             { () -> Result<RunOutcome, any Error> in
                 Result {
                     let sources = try ReconcileSources(config: loaded, provinceCode: province.code, environment: environment)
+                    var options = options
+                    options.readMode = readMode ?? province.readMode
                     return try Reconciler(sources: sources, provinceCode: province.code, provinceName: province.name,
                                           recordSets: recordSets, options: options).run()
                 }

@@ -28,6 +28,7 @@ struct ExitCodeTests {
         .init(arguments: ["due", "--now", "2026-07-02T09:00:00+25:00"], code: 64, names: ["--now", "+25:00"]),
         .init(arguments: ["due", "--date", "2026-02-30"], code: 64, names: ["--date", "2026-02-30"]),
         .init(arguments: ["due", "--log-format", "xml"], code: 64, names: ["--log-format"]),
+        .init(arguments: ["reconcile", "--all", "--read", "fast"], code: 64, names: ["--read", "full, checksum, auto"]),
         .init(arguments: ["track", "--now", "2026-07-02"], code: 64, names: ["--now"]),
         .init(arguments: ["lists", "progress", "--quarter", "2026Q5"], code: 64, names: ["--quarter", "2026Q5"]),
         .init(arguments: ["lists", "progress", "--now", "yesterday"], code: 64, names: ["--now"]),

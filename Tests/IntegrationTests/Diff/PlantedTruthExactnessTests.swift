@@ -24,8 +24,10 @@ struct PlantedTruthExactnessTests {
 
     /// How the sides are read (issue 18): the default plan; raw-key order with text keys
     /// normalised in Swift and moved rows merged back; keys normalised and sorted in SQL; raw-key
-    /// order whose moved rows overflow their bound at once (so each side falls back to SQL).
-    enum ReadMode: String, CaseIterable, Sendable { case defaults, rawKeyOrder, sqlNormalised, movedOverflow }
+    /// order whose moved rows overflow their bound at once (so each side falls back to SQL); a
+    /// checksum read (only the key buckets whose checksums differ), with buckets of ~4 rows over
+    /// several levels.
+    enum ReadMode: String, CaseIterable, Sendable { case defaults, rawKeyOrder, sqlNormalised, movedOverflow, checksum }
 
     @Test("every planted difference found exactly, nothing else reported",
           arguments: [UInt64(3), 41, 20_251_001], ReadMode.allCases)
@@ -52,6 +54,12 @@ struct PlantedTruthExactnessTests {
             options.normaliseTextKeysInSwift = mode != .sqlNormalised
         }
         if mode == .movedOverflow { options.movedBytesPerSide = 1 }
+        if mode == .checksum {
+            options.readMode = .checksum
+            options.checksum.rowsPerBucket = 4
+            options.checksum.fanOut = 8
+            options.checksum.firstLevelBuckets = 16
+        }
         for code in codes {
             let outcome = try Reconciler(
                 sources: ReconcileSources(results: results.dsn, ministry: ministry.dsn, province: provinces[code]!.dsn),

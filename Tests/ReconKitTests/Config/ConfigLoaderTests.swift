@@ -34,6 +34,16 @@ struct ConfigLoaderTests {
         #expect(missing.description.contains("recon.toml:7"))
     }
 
+    /// issue 18: a far-away province is read by checksums (`read = "checksum"` or `"auto"`).
+    @Test func provinceReadModeIsReadAndChecked() throws {
+        #expect(try ConfigLoader.parse(Self.sample, fileName: "recon.toml").provinces.map(\.readMode) == [.full, .full])
+        let text = Self.sample.replacingOccurrences(of: "name = \"湖北省\"", with: "name = \"湖北省\"\nread = \"checksum\"")
+        #expect(try ConfigLoader.parse(text, fileName: "recon.toml").provinces.map(\.readMode) == [.full, .checksum])
+        let bad = Self.sample.replacingOccurrences(of: "name = \"湖北省\"", with: "name = \"湖北省\"\nread = \"fast\"")
+        let error = try #require(throws: (any Error).self) { try ConfigLoader.parse(bad, fileName: "recon.toml") }
+        #expect("\(error)".contains("recon.toml:14") && "\(error)".contains("full, checksum, auto") && "\(error)".contains("fast"), "\(error)")
+    }
+
     @Test func firstQuarterIsReadAndCheckedWithItsLine() throws {
         let config = try ConfigLoader.parse("first_quarter = \"2026Q3\"\n" + Self.sample, fileName: "recon.toml")
         #expect(config.firstQuarter?.description == "2026Q3")

@@ -19,6 +19,13 @@ final class CopyReader: @unchecked Sendable {
     /// Run on the reader's thread before the COPY, inside the read's snapshot (issue 18: the rows
     /// whose key moves are fetched here); a statement it returns replaces ``statement``.
     var prelude: ((Connection) throws -> String?)?
+    /// The connection is already inside the read's snapshot (a checksum read opened it): the
+    /// reader neither begins nor ends a transaction.
+    var inSnapshot = false
+    /// COPY bytes received (read once the reader is done).
+    private(set) var bytesRead = 0
+    /// Rows received.
+    private(set) var rowsRead = 0
 
     /// A reader of `statement` on `connection` feeding `channel` (not started).
     init(side: DiffSide, connection: Connection, statement: String, channel: BatchChannel) throws {
@@ -39,10 +46,10 @@ final class CopyReader: @unchecked Sendable {
     private func run() {
         // With a prelude, both of its reads see one snapshot (REPEATABLE READ, read only); the
         // transaction ends before the channel says the reader is done (the connection is reused).
-        let snapshot = prelude != nil
+        let snapshot = prelude != nil && !inSnapshot
         do {
             if let prelude {
-                try connection.executeSimple("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                if snapshot { try connection.executeSimple("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
                 if let replacement = try prelude(connection) { statement = replacement }
             }
             try read()
@@ -64,7 +71,11 @@ final class CopyReader: @unchecked Sendable {
             return
         }
         var stopped = false
+        var bytes = 0, rows = 0
+        defer { bytesRead += bytes; rowsRead += rows }
         while try stream.next({ row -> Bool in
+            bytes += row.count
+            rows += 1
             if batch.append(row) { return true }
             guard channel.send(batch), let next = channel.takeSpare() else {
                 stopped = true

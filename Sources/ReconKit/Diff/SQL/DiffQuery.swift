@@ -11,6 +11,11 @@ import ReconRules
 public struct DiffQuery: Sendable, Equatable {
     /// The record set.
     public let recordSet: RecordSetSpec
+    /// Only the rows of some buckets of normalised keys (a checksum read, ``ChecksumNarrowing``);
+    /// nil: every row. Set with ``restricted(to:)``.
+    public private(set) var restriction: BucketRestriction? = nil
+    /// The restriction's condition per side (ministry, province), built when it is set.
+    private var restrictionSQL: (ministry: String, province: String)? = nil
 
     /// A query builder for `recordSet`; refuses a set without key columns.
     public init(_ recordSet: RecordSetSpec) throws {
@@ -18,16 +23,34 @@ public struct DiffQuery: Sendable, Equatable {
         self.recordSet = recordSet
     }
 
+    /// The same statements, reading only the rows of `restriction`'s buckets on each side.
+    public func restricted(to restriction: BucketRestriction) throws -> DiffQuery {
+        var query = self
+        query.restriction = restriction
+        query.restrictionSQL = (restriction.condition(keyText: BucketChecksumSQL.rowText(try normalisedKeyExpressions(.ministry))),
+                                restriction.condition(keyText: BucketChecksumSQL.rowText(try normalisedKeyExpressions(.province))))
+        return query
+    }
+
+    public static func == (a: DiffQuery, b: DiffQuery) -> Bool {
+        a.recordSet == b.recordSet && a.restriction == b.restriction
+    }
+
+    /// The key columns of a side normalised in SQL (``KeyNormalisationSQL``), as text.
+    func normalisedKeyExpressions(_ side: DiffSide) throws -> [String] {
+        try recordSet.key.map { key in
+            let name = key.columnName(ministry: side == .ministry)
+            return try KeyNormalisationSQL.expression(column: SQLText.identifier(name), normalisers: key.normalisers,
+                                                      recordSet: recordSet.name, columnName: name)
+        }
+    }
+
     /// The SELECT list of a side: normalised keys (`COLLATE "C"`), then raw fields, each by the
     /// side's own column name.
     func selectList(_ side: DiffSide = .province) throws -> String {
         let ministry = side == .ministry
         var items: [String] = []
-        for (index, key) in recordSet.key.enumerated() {
-            let name = key.columnName(ministry: ministry)
-            let expr = try KeyNormalisationSQL.expression(
-                column: SQLText.identifier(name), normalisers: key.normalisers,
-                recordSet: recordSet.name, columnName: name)
+        for (index, expr) in try normalisedKeyExpressions(side).enumerated() {
             items.append("(\(expr)) COLLATE \"C\" AS \(SQLText.identifier("key\(index)"))")
         }
         for field in recordSet.fields { items.append(SQLText.identifier(field.columnName(ministry: ministry))) }
@@ -43,11 +66,15 @@ public struct DiffQuery: Sendable, Equatable {
     func ministryFilter(provinceCode: String) -> String {
         "WHERE \(SQLText.identifier(recordSet.ministryProvinceColumn)) = \(SQLText.literal(provinceCode))"
             + " AND \(DeletedFlagSQL.live(recordSet)) AND \(DeletedFlagSQL.passes(recordSet.ministryFilter))"
+            + (restrictionSQL.map { " AND \($0.ministry)" } ?? "")
     }
 
-    /// The province side's filter (`province_exclude` / `province_include`), or nothing.
+    /// The province side's filter (`province_exclude` / `province_include`, a restriction), or nothing.
     var provinceFilter: String {
-        recordSet.provinceFilter == nil ? "" : "WHERE \(DeletedFlagSQL.passes(recordSet.provinceFilter))"
+        var conditions: [String] = []
+        if recordSet.provinceFilter != nil { conditions.append(DeletedFlagSQL.passes(recordSet.provinceFilter)) }
+        if let restrictionSQL { conditions.append(restrictionSQL.province) }
+        return conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     }
 
     /// The ordered SELECT of one side.
