@@ -1,3 +1,4 @@
+import Foundation
 import PostgresClient
 import ReconRules
 
@@ -12,22 +13,29 @@ public struct ListSummary: Sendable, Hashable {
     /// Progress of the list's items (tracking's results; all zero before tracking has run).
     public var progress = Progress()
 
-    /// How far a list's items have come (汇总: 整改进度).
+    /// How far a list's items have come (汇总: 整改进度): each item in exactly one of the states
+    /// the portal's progress bar shows (``ItemProgressState``), so the two never disagree.
     public struct Progress: Sendable, Hashable {
-        /// Items re-uploaded (or cancelled) before the deadline.
+        /// Items neither re-uploaded nor consistent (待整改: in time or overdue, by the deadline).
+        public var open = 0
+        /// Items re-uploaded (or cancelled) before the deadline, still differing.
         public var onTime = 0
-        /// Items re-uploaded (or cancelled) after it.
+        /// Items re-uploaded (or cancelled) at or after the deadline, still differing.
         public var late = 0
-        /// Items not answered yet.
-        public var notAnswered = 0
         /// Items whose ministry record now matches the province's (已一致).
-        public var resolved = 0
-        /// Items answered but still differing (still 待整改).
-        public var answeredStillDiffering = 0
+        public var consistent = 0
         /// Pairs of suspected same records (疑似同一记录) among the items.
         public var suspectPairs = 0
         /// A progress.
         public init() {}
+
+        /// Items still to rectify (not consistent).
+        public var outstanding: Int { open + onTime + late }
+
+        /// The states at `now` for a list due at `deadline` (what the portal shows).
+        public func states(deadline: Date, now: Date) -> ListStateCounts {
+            ListStateCounts(counts: [now < deadline ? .pending : .overdue: open, .onTime: onTime, .late: late, .consistent: consistent])
+        }
     }
 
     /// A summary of `counts`.
@@ -53,19 +61,17 @@ public struct ListSummary: Sendable, Hashable {
         }
         var summary = ListSummary(counts: counts)
         if let row = try connection.execute("""
-            SELECT count(*) FILTER (WHERE reuploaded_at IS NOT NULL AND on_time) AS on_time,
-                   count(*) FILTER (WHERE reuploaded_at IS NOT NULL AND NOT on_time) AS late,
-                   count(*) FILTER (WHERE reuploaded_at IS NULL) AS not_answered,
-                   count(*) FILTER (WHERE resolved) AS resolved,
-                   count(*) FILTER (WHERE reuploaded_at IS NOT NULL AND NOT resolved) AS still_differing,
+            SELECT count(*) FILTER (WHERE NOT resolved AND reuploaded_at IS NULL) AS open,
+                   count(*) FILTER (WHERE NOT resolved AND reuploaded_at IS NOT NULL AND on_time IS TRUE) AS on_time,
+                   count(*) FILTER (WHERE NOT resolved AND reuploaded_at IS NOT NULL AND on_time IS NOT TRUE) AS late,
+                   count(*) FILTER (WHERE resolved) AS consistent,
                    count(*) FILTER (WHERE suspect_item_no IS NOT NULL) / 2 AS suspect_pairs
             FROM recon.list_items WHERE list_id = $1
             """, [String(listID)]).rows.first {
+            summary.progress.open = try row.int("open")
             summary.progress.onTime = try row.int("on_time")
             summary.progress.late = try row.int("late")
-            summary.progress.notAnswered = try row.int("not_answered")
-            summary.progress.resolved = try row.int("resolved")
-            summary.progress.answeredStillDiffering = try row.int("still_differing")
+            summary.progress.consistent = try row.int("consistent")
             summary.progress.suspectPairs = try row.int("suspect_pairs")
         }
         return summary

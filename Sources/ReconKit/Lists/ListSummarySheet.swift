@@ -51,16 +51,11 @@ struct ListSummarySheet {
         try sheet.writeRow([])
         let progress = summary.progress
         try sheet.writeHeader(["整改进度", "条目数"])
-        let pastDeadline = now >= list.deadline
-        let progressRows: [(String, Int)] = [
-            ("已按期上传（含注销）", progress.onTime),
-            ("逾期上传（含注销）", progress.late),
-            (pastDeadline ? "已逾期未上传" : "未上传（仍在整改期限内）", progress.notAnswered),
-            ("复核已一致", progress.resolved),
-            ("已上传但仍不一致（待整改）", progress.answeredStillDiffering),
-            ("待整改合计", progress.notAnswered + progress.answeredStillDiffering),
-            ("疑似同一记录（对）", progress.suspectPairs),
-        ]
+        // The portal's five states, each item in one (docs/rules.md, "Lists: every item locatable").
+        let states = progress.states(deadline: list.deadline, now: now)
+        let progressRows: [(String, Int)] = ItemProgressState.allCases.filter { $0 != (now < list.deadline ? .overdue : .pending) }
+            .map { ($0.label, states[$0]) }
+            + [("待整改合计", progress.outstanding), ("疑似同一记录（对）", progress.suspectPairs)]
         for (label, count) in progressRows { try sheet.writeRow([.text(label), .integer(count)]) }
         try sheet.writeRow([.text("进度统计时间"), ListRowFormatter.dateTime(BeijingTimeFormat.wallClock(now))])
         try sheet.writeRow([])

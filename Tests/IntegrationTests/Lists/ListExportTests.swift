@@ -102,6 +102,7 @@ struct ListExportTests {
             UPDATE recon.list_items SET reuploaded_at = '2025-10-16 10:00+08', reupload_kind = 'reupload', on_time = false
             WHERE list_id = $1 AND item_no = 2
             """, [String(list.id)])
+        try fixture.results.execute("UPDATE recon.list_items SET resolved = true WHERE list_id = $1 AND item_no = 4", [String(list.id)])
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let exported = try ListExporter(connection: fixture.results)
@@ -112,9 +113,13 @@ struct ListExportTests {
         let summary = try XLSXReader.sheet(exported.path, name: "汇总")
         func figure(_ label: String) -> String? { summary.first { $0.first == label }?.dropFirst().first }
         #expect(figure("超长截断单元格") == "1")
-        #expect(figure("已按期上传（含注销）") == "1" && figure("逾期上传（含注销）") == "1")
-        #expect(figure("已逾期未上传") == "2" && figure("复核已一致") == "1")
-        #expect(figure("已上传但仍不一致（待整改）") == "1" && figure("待整改合计") == "3")
+        // The portal's five states, each item in one: item 1 consistent, item 2 late, two not answered
+        // and past the deadline … but item 4 consistent without a re-upload (its row vanished): it is
+        // neither outstanding nor 已逾期未上传.
+        #expect(figure("已按期上传（仍不一致）") == "0" && figure("逾期上传（仍不一致）") == "1")
+        #expect(figure("已逾期未上传") == "1" && figure("已一致") == "2")
+        #expect(figure("待整改（期限内）") == nil, "past the deadline only 已逾期未上传 is shown")
+        #expect(figure("待整改合计") == "2")
     }
 
     @Test func xlsxReadsBackWithXlsx2csv() throws {
@@ -135,7 +140,7 @@ struct ListExportTests {
         #expect(summary.contains { $0.first == "整改说明" })
         // 整改进度 before tracking: nothing answered yet, all still to do; no cell cut.
         #expect(summary.contains { $0.first == "待整改合计" && $0.dropFirst().first == "4" }, "\(summary)")
-        #expect(summary.contains { $0.first == "已按期上传（含注销）" && $0.dropFirst().first == "0" })
+        #expect(summary.contains { $0.first == "已按期上传（仍不一致）" && $0.dropFirst().first == "0" })
         #expect(summary.contains { $0.first == "超长截断单元格" && $0.dropFirst().first == "0" })
 
         let operators = try XLSXReader.sheet(exported.path, name: "经营业户")
