@@ -96,7 +96,9 @@ public struct SampleLayout: Sendable, Hashable {
     }
 
     /// The `recon.toml` of this layout: `[results]`, `[ministry]`, `[platform]` and one
-    /// `[[province]]` per province, each with its DSN.
+    /// `[[province]]` per province, each with its DSN; with two provinces or more, the last is read
+    /// by checksums (`read = "checksum"`, as a far-away registry would be), so that every sample
+    /// run shows both readings giving their differences.
     public var configTOML: String {
         var lines = [
             "# recon.toml written by `recon sample generate`: the sample databases on one server.",
@@ -110,7 +112,7 @@ public struct SampleLayout: Sendable, Hashable {
             "[platform]",
             "dsn = \(Self.tomlString(platform))",
         ]
-        for province in provinces {
+        for (index, province) in provinces.enumerated() {
             lines += [
                 "",
                 "[[province]]",
@@ -118,6 +120,9 @@ public struct SampleLayout: Sendable, Hashable {
                 "name = \(Self.tomlString(province.name))",
                 "dsn = \(Self.tomlString(province.dsn))",
             ]
+            if provinces.count > 1 && index == provinces.count - 1 {
+                lines.append("read = \"checksum\"   # as if far away: only key buckets whose checksums differ are read")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

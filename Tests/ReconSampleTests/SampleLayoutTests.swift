@@ -30,6 +30,7 @@ struct SampleLayoutTests {
         #expect(config.provinces.map(\.code) == ["410000", "420000"])
         #expect(config.provinces.map(\.name) == ["河南省", "湖北省"])
         #expect(config.provinces.map(\.source.dsn) == layout.provinces.map(\.dsn))
+        #expect(config.provinces.map(\.readMode) == [.full, .checksum], "the last of several provinces is read by checksums")
     }
 
     @Test func tomlStringsAreEscaped() {
