@@ -132,6 +132,16 @@ struct ChecksumReadTests {
         let nullable = RecordSetSpec(name: "t_null", label: "可空整数", key: [FieldSpec(column: "id", label: "编号", normalisers: [.zeroAsNull])],
                                      fields: [FieldSpec(column: "a", label: "甲", normalisers: [])],
                                      ministryTable: "t_null", provinceTable: "t_null")
+        // The primary key makes every row a key of its own (no grouping); not so without an index,
+        // nor where zeroAsNull could map two stored keys to one.
+        let connections = (try databases.ministry.connect(), try databases.province.connect())
+        #expect(try UniqueKeyCheck.keysUnique(pk, side: .ministry, on: connections.0))
+        #expect(try UniqueKeyCheck.keysUnique(pk, side: .province, on: connections.1))
+        #expect(try !UniqueKeyCheck.keysUnique(nullable, side: .province, on: connections.1))
+        var zeroAsNull = pk
+        zeroAsNull.key[0].normalisers = [.zeroAsNull]
+        #expect(try !UniqueKeyCheck.keysUnique(zeroAsNull, side: .province, on: connections.1))
+        #expect(try !UniqueKeyCheck.keysUnique(.vehicles, side: .province, on: connections.1), "normalised text keys may merge")
         let full = try Self.run(databases, [pk, nullable], mode: .full)
         let checksum = try Self.run(databases, [pk, nullable], mode: .checksum)
         #expect(full.differences.count > 60)

@@ -11,8 +11,9 @@ struct ChecksumPlanTests {
         #expect(options.levels(rows: 0) == [1])
         #expect(options.levels(rows: 16) == [1])
         #expect(options.levels(rows: 17) == [2])
-        #expect(options.levels(rows: 1_000_000) == [1024, 65_536])
-        #expect(options.levels(rows: 10_000_000) == [256, 16_384, 1_048_576])
+        #expect(options.levels(rows: 1_000_000) == [65_536])
+        #expect(options.levels(rows: 10_000_000) == [16_384, 1_048_576])
+        #expect(options.levels(rows: 100_000_000) == [2048, 131_072, 8_388_608])
         #expect(options.levels(rows: Int.max).last == 1 << 28)
         var small = ChecksumOptions()
         small.rowsPerBucket = 2; small.fanOut = 4; small.firstLevelBuckets = 4

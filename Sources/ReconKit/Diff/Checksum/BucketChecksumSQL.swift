@@ -30,9 +30,10 @@ enum BucketChecksumSQL {
 
     /// The checksum statement of one side at `modulus`, only over the buckets of `within` (a
     /// coarser level's differing buckets) when given: `COPY (SELECT bucket, keys, rows, empty,
-    /// hash … ORDER BY bucket) TO STDOUT`.
+    /// hash … ORDER BY bucket) TO STDOUT`. With `keysUnique` (``UniqueKeyCheck``) the rows are not
+    /// grouped by key first: every row is a key of its own.
     static func statement(_ query: DiffQuery, side: DiffSide, provinceCode: String, modulus: Int,
-                          within: BucketRestriction?) throws -> String {
+                          within: BucketRestriction?, keysUnique: Bool = false) throws -> String {
         let keys = try query.normalisedKeyExpressions(side)
         let fields = query.recordSet.fields.map { SQLText.identifier($0.columnName(ministry: side == .ministry)) }
         let k = keys.indices.map { "k\($0)" }
@@ -44,6 +45,14 @@ enum BucketChecksumSQL {
         let empty = k.map { "\($0) IS NULL OR \($0) = ''" }.joined(separator: " OR ")
         let hash = "('x' || substr(md5(\(rowText(k + f))), 1, 16))::bit(64)::bigint"
         let restriction = within.map { " WHERE \($0.condition(keyText: keyText))" } ?? ""
+        if keysUnique {
+            return """
+                COPY (SELECT \(bucket(keyText: "nk", modulus: modulus)) AS b, count(*), count(*), max(e), \
+                ((sum(h) % \(twoToThe64)) + \(twoToThe64)) % \(twoToThe64) \
+                FROM (SELECT \(keyText) AS nk, CASE WHEN \(empty) THEN 1 ELSE 0 END AS e, \(hash) AS h \
+                FROM (\(read)) r\(restriction)) s GROUP BY 1 ORDER BY 1) TO STDOUT
+                """
+        }
         return """
             COPY (SELECT b, count(*), sum(c), max(e), ((sum(h) % \(twoToThe64)) + \(twoToThe64)) % \(twoToThe64) \
             FROM (SELECT \(bucket(keyText: "nk", modulus: modulus)) AS b, count(*) AS c, max(e) AS e, sum(h) AS h \

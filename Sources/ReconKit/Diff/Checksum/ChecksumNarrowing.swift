@@ -32,11 +32,14 @@ enum ChecksumNarrowing {
         let estimate = max(RowEstimate.rows(ministry.connection, explain: try query.estimateStatement(.ministry, provinceCode: provinceCode)) ?? 0,
                            RowEstimate.rows(province.connection, explain: try query.estimateStatement(.province, provinceCode: provinceCode)) ?? 0)
         let levels = options.levels(rows: estimate)
+        let unique = (try UniqueKeyCheck.keysUnique(query.recordSet, side: .ministry, on: ministry.connection),
+                      try UniqueKeyCheck.keysUnique(query.recordSet, side: .province, on: province.connection))
         var identical = DiffCounts()
         var within: BucketRestriction? = nil
         for modulus in levels {
             let differing = try compareLevel(query, provinceCode: provinceCode, ministry: ministry, province: province,
-                                             modulus: modulus, within: within, identical: &identical, statistics: statistics)
+                                             modulus: modulus, within: within, keysUnique: unique,
+                                             identical: &identical, statistics: statistics)
             guard !differing.isEmpty else {
                 return Narrowed(restriction: nil, identical: identical, bucketsRead: 0, lastLevelBuckets: levels.last!)
             }
@@ -48,12 +51,13 @@ enum ChecksumNarrowing {
     /// One level: both sides' sums at `modulus` (inside `within`), compared; returns the buckets
     /// that differ or must be read, and adds the agreeing ones to `identical`.
     static func compareLevel(_ query: DiffQuery, provinceCode: String, ministry: DiffSource, province: DiffSource,
-                             modulus: Int, within: BucketRestriction?, identical: inout DiffCounts,
-                             statistics: ReadStatistics?) throws -> [Int] {
+                             modulus: Int, within: BucketRestriction?, keysUnique: (Bool, Bool) = (false, false),
+                             identical: inout DiffCounts, statistics: ReadStatistics?) throws -> [Int] {
         let readers = try [(DiffSide.ministry, ministry), (DiffSide.province, province)].map { side, source in
             try CopyReader(side: side, connection: source.connection,
                            statement: try BucketChecksumSQL.statement(query, side: side, provinceCode: provinceCode,
-                                                                      modulus: modulus, within: within),
+                                                                      modulus: modulus, within: within,
+                                                                      keysUnique: side == .ministry ? keysUnique.0 : keysUnique.1),
                            channel: BatchChannel(batches: 2, byteCapacity: 64 * 1024, rowCapacity: 2048))
         }
         readers[0].onFailure = { [channel = readers[1].channel] error in channel.abort(error) }

@@ -25,8 +25,10 @@ public struct ChecksumOptions: Sendable, Equatable {
     public var rowsPerBucket = 16
     /// Buckets each differing bucket is split into at the next level.
     public var fanOut = 64
-    /// Buckets of the first level at most (its sums always cross the link).
-    public var firstLevelBuckets = 4096
+    /// Buckets of the first level at most (its sums always cross the link). Measured
+    /// (bench/checksum-bench.sh): a level costs each database a full pass over its rows, far more
+    /// than sending 65,536 bucket lines (about 2 MB), so up to ~1M rows there is one level.
+    public var firstLevelBuckets = 65_536
     /// `auto` reads by checksums below this many bytes per second on the slower side's link
     /// (default 20 MB/s, about a 160 Mbit/s line; loopback and a data-centre LAN carry far more).
     public var autoBelowBytesPerSecond = 20_000_000
