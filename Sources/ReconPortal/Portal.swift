@@ -22,6 +22,9 @@ public enum Portal {
         return router
     }
 
+    /// The documented route table (``PortalRouteTable``) as `METHOD /path/{parameter}` lines.
+    public static var documentedRoutes: Set<String> { PortalRouteTable.lines }
+
     /// The application listening on `host:port`; `runService()` serves until SIGINT/SIGTERM and
     /// then shuts down gracefully (requests in flight complete).
     ///

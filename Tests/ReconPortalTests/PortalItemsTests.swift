@@ -222,6 +222,9 @@ struct PortalItemsTests {
             // One open objection per indicator.
             try await client.execute(uri: "/objections", method: .post, headers: headers, body: ByteBuffer(string: raise)) { response in
                 #expect(response.status == .conflict)
+                let page = String(buffer: response.body)
+                #expect(page.contains("指标11已有一条异议等待部级处理"), "\(page)")
+                #expect(!page.contains("already"))
             }
             // The ministry does not raise, the province does not decide.
             let (ministry, ministryCSRF) = try await fixture.login(client, token: fixture.ministryToken)
@@ -238,6 +241,13 @@ struct PortalItemsTests {
             try await client.execute(uri: "/objections/\(id)/accept", method: .post, headers: headers,
                                      body: ByteBuffer(string: "csrf=\(ministryCSRF)&numerator=2&denominator=3&reason=%E6%A0%B8%E5%AE%9E")) { response in
                 #expect(response.status == .seeOther)
+            }
+            // Deciding it again is refused in Chinese.
+            try await client.execute(uri: "/objections/\(id)/reject", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "csrf=\(ministryCSRF)&reason=x")) { response in
+                #expect(response.status == .conflict)
+                let page = String(buffer: response.body)
+                #expect(page.contains("异议 \(id) 已处理（已采纳），不能再次处理。") && !page.contains("already"))
             }
             try await client.execute(uri: "/api/objections", method: .get, headers: bearer(fixture.henanToken)) { response in
                 let objection = try #require((try json(response)["objections"] as? [[String: Any]])?.first)
@@ -269,6 +279,9 @@ struct PortalItemsTests {
             try await client.execute(uri: "/objections", method: .post, headers: headers,
                                      body: ByteBuffer(string: "csrf=\(lateCSRF)&quarter=2025Q3&indicator=10&text=x")) { response in
                 #expect(response.status == .conflict)
+                let page = String(buffer: response.body)
+                #expect(page.contains("2025Q3 的公示期已于 2025-10-31 24:00 结束，无法提出异议"), "\(page)")
+                #expect(!page.contains("cannot") && !page.contains("public notice"))
             }
         }
     }
