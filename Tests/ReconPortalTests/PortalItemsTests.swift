@@ -86,7 +86,7 @@ struct PortalItemsTests {
                 #expect(page.contains("<details><summary>1 个字段不一致</summary>") && page.contains("货车") && page.contains("客车"))
                 #expect(page.contains("download?format=csv&amp;q=%E8%B1%AB&amp;status=outstanding"))
                 #expect(page.contains("逾期上传（仍不一致）"))
-                #expect(page.contains("疑似同一记录：车牌颜色不一致（见序号 3）") && page.contains("<td>部级</td><td>豫A10004</td><td>（空）</td>"))
+                #expect(page.contains("疑似同一记录：车牌颜色不一致（见序号 3）") && page.contains("<th>字段</th><th>部级</th></tr><tr><td class=\"nowrap\">车牌号码</td><td>豫A10004</td></tr><tr><td class=\"nowrap\">业户名称</td><td>（空）</td></tr>"))
             }
             try await client.execute(uri: "/lists/\(fixture.henanList)?status=overdue", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(String(buffer: response.body).contains("暂无数据"))
