@@ -47,6 +47,29 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// One whole response (head and `Content-Length` body), waiting at most `seconds`; what
+    /// arrived, and whether the server closed the connection.
+    func response(within seconds: Double) async -> (text: String, closed: Bool) {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let start = Date()
+                var text = ""
+                while Date().timeIntervalSince(start) < seconds {
+                    let part = self.readBlocking(for: 0.05)
+                    text += part.text
+                    if part.closedAfter != nil { return continuation.resume(returning: (text, true)) }
+                    if let end = text.range(of: "\r\n\r\n") {
+                        let head = text[..<end.lowerBound].lowercased()
+                        let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                            .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                        if text[end.upperBound...].utf8.count >= length { return continuation.resume(returning: (text, false)) }
+                    }
+                }
+                continuation.resume(returning: (text, false))
+            }
+        }
+    }
+
     /// Sends `text` one byte every `interval` seconds (a slowloris) until the server closes the
     /// connection or `seconds` pass; the time until the close, if it came.
     func trickle(_ text: String, every interval: Double, for seconds: Double) async -> Double? {
