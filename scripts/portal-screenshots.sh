@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # On demand, not in CI: opens the portal's province page, an items page (the province's first list,
-# filtered to outstanding items) and the ministry page in headless Chromium (Debian's `chromium`
-# package) and saves screenshots.
+# filtered to outstanding items; once more with every item expanded, `items-open`) and the ministry
+# page in headless Chromium (Debian's `chromium` package) and saves screenshots.
 #
 #   scripts/portal-screenshots.sh PROVINCE_TOKEN MINISTRY_TOKEN [URL] [OUT_DIR]
 #
@@ -24,7 +24,7 @@ fi
 curl -fsS "$url/health" >/dev/null || { echo "no portal at $url (start: recon serve)" >&2; exit 1; }
 
 shot() {
-  local name=$1 token=$2 path=$3 work csrf
+  local name=$1 token=$2 path=$3 expand=${4:-} work csrf height=1400
   work=$(mktemp -d)
   # Log in the way the page does: the login form's CSRF token (and its cookie), then POST /login
   # with the portal's Origin answers 303 with the HttpOnly session cookie.
@@ -41,12 +41,15 @@ shot() {
   fi
   curl -fsS -b "$work/cookies" "$url$path" > "$work/page.html"
   grep -q 'action="/login"' "$work/page.html" && { echo "the session cookie was refused ($name)" >&2; exit 1; }
+  # As a user who opened every item's fields and rows.
+  if [ "$expand" = expand ]; then sed -i 's/<details>/<details open>/g' "$work/page.html"; height=4000; fi
   "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
-    --window-size=1500,1400 --screenshot="$out/$name.png" "file://$work/page.html" 2>/dev/null
+    --window-size=1500,"$height" --screenshot="$out/$name.png" "file://$work/page.html" 2>/dev/null
   rm -rf "$work"
   echo "$out/$name.png"
 }
 
 shot province "$province_token" /
 shot items "$province_token" FIRST_LIST
+shot items-open "$province_token" FIRST_LIST expand
 shot ministry "$ministry_token" /

@@ -26,8 +26,9 @@ struct APIRoutes {
         return ListsJSON(lists: lists.map(ListJSON.init))
     }
 
-    /// A list and one page of the items its filter selects (`q`, `set`, `category`, `status`).
-    func list(_ request: Request, _ context: PortalContext) async throws -> ListDetailJSON {
+    /// A list and one page of the items its filter selects (`q`, `set`, `category`, `status`); the
+    /// items' JSON is PostgreSQL's (``ItemsPageJSON``).
+    func list(_ request: Request, _ context: PortalContext) async throws -> ItemsPageJSON {
         let caller = try context.requireCaller()
         let id = try Self.listID(context)
         let query = QueryParameters(request: request, audit: context.audit)
@@ -37,14 +38,14 @@ struct APIRoutes {
         let filter = try query.itemFilter(of: list)
         let now = settings.now()
         let (total, items) = try await settings.database.run {
-            try PortalQueries.items(list: list, filter: filter, page: page, size: size, now: now, on: $0)
+            try ItemsPageJSON.items(list: list, filter: filter, page: page, size: size, now: now, on: $0)
         }
         let pages = max(1, (total + size - 1) / size)
         guard page <= pages else {
             throw PortalError(.badRequest, "page \(page) is past the last page \(pages) (size \(size), \(total) items)",
                               chinese: "第 \(page) 页不存在（共 \(pages) 页）。")
         }
-        return ListDetailJSON(list: ListJSON(list), total: total, page: page, size: size, pages: pages, items: items)
+        return try ItemsPageJSON(list: ListJSON(list), total: total, page: page, size: size, pages: pages, itemsJSON: items)
     }
 
     /// The list as the CLI exports it; with a filter, exactly the items it selects ("download what

@@ -45,14 +45,27 @@ enum HTML {
         "<p class=\"error\">\(escape(message))</p><p class=\"muted\">（HTTP \(status.code)）</p><p><a class=\"button\" href=\"/\">返回首页</a></p>"
     }
 
-    /// The caller line with the logout form (carrying the session's CSRF token).
+    /// The caller line with the logout button beside it (a form carrying the session's CSRF token;
+    /// a `<div>`, since a form inside a `<p>` would end the paragraph and drop the button below).
     static func userBar(_ caller: PortalCaller, csrf: String, now: Date) -> String {
         let role = caller.provinceCode.map { "（\(escape($0))）" } ?? "（部级，全部省份）"
         return """
-            <p>\(escape(caller.name))\(role) · 当前时间 \(BeijingTimeFormat.human(now))
+            <div class="userbar"><span>\(escape(caller.name))\(role) · 当前时间 \(BeijingTimeFormat.human(now))</span>\
             <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="\(csrf)">\
-            <button type="submit">退出</button></form></p>
+            <button type="submit">退出登录</button></form></div>
             """
+    }
+
+    /// A date and time for a table cell: it may break between the two, never inside a date
+    /// (`2026-` / `07-02`).
+    static func time(_ text: String) -> String {
+        text.split(separator: " ").map { "<span class=\"nowrap\">\(escape(String($0)))</span>" }.joined(separator: " ")
+    }
+
+    /// A column header whose parenthesised part goes on a second line (`已按期上传<br>（仍不一致）`):
+    /// headers never wrap on their own (no `条/目`), long ones break where they should.
+    static func header(_ label: String) -> String {
+        escape(label).replacingOccurrences(of: "（", with: "<br>（")
     }
 
     /// Links to every quarter, the current one marked (no script: plain links keep the state in the URL).
@@ -74,15 +87,17 @@ enum HTML {
         header{background:#1f4e79;color:#fff;padding:12px 24px}header h1{margin:0;font-size:20px}
         main{padding:16px 24px}footer{color:#777;font-size:12px;padding:16px 24px}
         table{border-collapse:collapse;background:#fff;margin:8px 0 24px;min-width:60%}
-        th,td{border:1px solid #d0d4da;padding:6px 10px;text-align:left;font-size:14px}th{background:#e9edf2}
+        th,td{border:1px solid #d0d4da;padding:6px 10px;text-align:left;font-size:14px}th{background:#e9edf2;white-space:nowrap}
+        td.nowrap,td.actions,span.nowrap{white-space:nowrap}div.wide{overflow-x:auto}div.detail{max-width:560px}td table{min-width:0;margin:4px 0}table.items>tbody>tr>td{vertical-align:top}.userbar{display:flex;align-items:center;gap:12px;margin:0 0 12px}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
-        .bar{display:flex;width:220px;height:14px;background:#e3e3e3;border-radius:3px;overflow:hidden}
+        .bar{display:flex;width:160px;height:14px;background:#e3e3e3;border-radius:3px;overflow:hidden}
         .bar span{display:block;height:100%}.consistent{background:#1b5e20}.ontime{background:#66bb6a}.late{background:#f9a825}
         .pending{background:#90caf9}.overdue{background:#c62828}.outstanding{background:#c62828}
         nav.quarters{margin:8px 0}nav.quarters a,nav.quarters strong{margin-right:10px}
         form.filters{background:#fff;border:1px solid #d0d4da;padding:8px 12px;margin:8px 0}form.filters label{margin-right:12px}
         details summary{cursor:pointer}td.key{font-family:monospace}.tag{font-size:12px;padding:1px 6px;border-radius:3px;background:#e9edf2;white-space:nowrap}
         .tag.official{background:#1f4e79;color:#fff}.tag.overdue{background:#c62828;color:#fff}.tag.consistent{background:#1b5e20;color:#fff}
+        .tag.ontime{background:#66bb6a;color:#fff}.tag.late{background:#f9a825;color:#222}.tag.pending{background:#90caf9;color:#222}
         p.suspect{color:#8d4e00;margin:4px 0 0;font-size:13px}textarea{width:100%;max-width:520px}
         .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}
         a.button,button{display:inline-block;padding:3px 10px;margin-right:4px;border:1px solid #1f4e79;border-radius:3px;

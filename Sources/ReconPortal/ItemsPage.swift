@@ -72,33 +72,37 @@ enum ItemsPage {
             + "<a class=\"button\" href=\"/api/lists/\(list.id)/download?format=xlsx\(filterQuery)\">XLSX</a>"
             + "<a class=\"button\" href=\"/api/lists/\(list.id)/download?format=csv\(filterQuery)\">CSV</a></p>"
         guard !view.items.isEmpty else { return html + HTML.noData }
-        html += "<table><tr><th>序号</th><th>数据类别</th><th>关键字</th><th>差异类型</th><th>部级条数</th><th>省级条数</th><th>整改状态</th><th>上传时间</th><th>字段（部级 / 省级）</th></tr>"
+        html += "<table class=\"items\"><tr><th>序号</th><th>数据类别</th><th>关键字</th><th>差异类型</th><th>部级条数</th><th>省级条数</th><th>整改状态</th><th>上传时间</th><th>字段（部级 / 省级）</th></tr>"
         for item in view.items {
             var fields = "—"
             if !item.fields.isEmpty {
-                fields = "<details><summary>\(item.fields.count) 个字段不一致</summary><table><tr><th>字段</th><th>部级</th><th>省级</th></tr>"
+                fields = "<details><summary>\(item.fields.count) 个字段不一致</summary><div class=\"wide detail\"><table><tr><th>字段</th><th>部级</th><th>省级</th></tr>"
                     + item.fields.map { f in
                         "<tr><td>\(HTML.escape(f.label))</td><td>\(HTML.escape(f.ministry ?? "（空）"))</td><td>\(HTML.escape(f.province ?? "（空）"))</td></tr>"
-                    }.joined() + "</table></details>"
+                    }.joined() + "</table></div></details>"
             }
             if !item.rows.isEmpty {
-                let columns = item.rows.first?.values.map(\.label) ?? []
-                fields = "<details><summary>\(item.rowsTotal) 条记录</summary><table><tr><th>来源</th>"
-                    + columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>"
-                    + item.rows.map { row in
-                        "<tr><td>\(row.side == "ministry" ? "部级" : "省级")</td>"
-                            + row.values.map { "<td>\(HTML.escape($0.value ?? "（空）"))</td>" }.joined() + "</tr>"
-                    }.joined() + "</table>"
+                // One column per record, one line per field: the records of a key side by side, field
+                // by field (a record's 15 core fields in a row would run off the page).
+                let labels = item.rows.first?.values.map(\.label) ?? []
+                fields = "<details><summary>\(item.rowsTotal) 条记录</summary><div class=\"wide detail\"><table><tr><th>字段</th>"
+                    + item.rows.map { "<th>\($0.side == "ministry" ? "部级" : "省级")</th>" }.joined() + "</tr>"
+                    + labels.enumerated().map { index, label in
+                        "<tr><td class=\"nowrap\">\(HTML.escape(label))</td>"
+                            + item.rows.map { row in
+                                "<td>\(HTML.escape(index < row.values.count ? row.values[index].value ?? "（空）" : "（空）"))</td>"
+                            }.joined() + "</tr>"
+                    }.joined() + "</table></div>"
                     + (item.rowsTotal > item.rows.count ? "<p class=\"muted\">仅显示前 \(item.rows.count) 条。</p>" : "") + "</details>"
             }
             if let hint = item.suspectHint, let partner = item.suspectItemNo {
                 fields += "<p class=\"suspect\">\(HTML.escape(hint))（见序号 \(partner)）</p>"
             }
             html += """
-                <tr><td class="num">\(item.itemNo)</td><td>\(HTML.escape(ListLabels.recordSet(item.recordSet, in: view.recordSets)))</td>
-                <td class="key">\(HTML.escape(item.key))</td><td>\(HTML.escape(ListLabels.category(item.category)))</td>
+                <tr><td class="num">\(item.itemNo)</td><td class="nowrap">\(HTML.escape(ListLabels.recordSet(item.recordSet, in: view.recordSets)))</td>
+                <td class="key">\(HTML.escape(item.key))</td><td class="nowrap">\(HTML.escape(ListLabels.category(item.category)))</td>
                 <td class="num">\(item.ministryCount)</td><td class="num">\(item.provinceCount)</td>
-                <td><span class="tag \(item.status)">\(item.statusLabel)</span></td><td>\(item.reuploadedAt.map { HTML.escape($0.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "+08:00", with: "")) } ?? "—")</td>
+                <td><span class="tag \(item.status)">\(item.statusLabel)</span></td><td>\(item.reuploadedAt.map { HTML.time($0.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "+08:00", with: "")) } ?? "—")</td>
                 <td>\(fields)</td></tr>
                 """
         }

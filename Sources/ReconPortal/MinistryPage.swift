@@ -79,23 +79,23 @@ enum MinistryPage {
         if ordered.isEmpty {
             html += HTML.noData
         } else {
-            html += "<table><tr>\(header("code"))<th>省份</th><th>类型</th><th>下发</th><th>截止</th><th>首次接收</th>\(header("items"))"
+            html += "<div class=\"wide\"><table><tr>\(header("code"))<th>省份</th><th>类型</th><th>下发</th><th>截止</th><th>首次接收</th>\(header("items"))"
                 + "<th>按期</th><th>逾期</th>\(header("outstanding"))<th>已一致</th>\(header("rate"))<th>进度</th><th>剩余工作日</th><th>评分小计</th><th>下载</th></tr>"
             for row in ordered {
                 let p = row.progress, list = view.lists[p.listID]
                 html += """
-                    <tr><td>\(HTML.escape(row.code))</td><td><a href="/provinces/\(row.code)?quarter=\(q)">\(HTML.escape(row.name))</a></td>
+                    <tr><td>\(HTML.escape(row.code))</td><td class="nowrap"><a href="/provinces/\(row.code)?quarter=\(q)">\(HTML.escape(row.name))</a></td>
                     <td>\(p.official ? "<span class=\"tag official\">正式</span>" : "<span class=\"tag\">自查</span>")</td>
-                    <td>\(BeijingTimeFormat.human(p.issuedAt))</td><td>\(BeijingTimeFormat.humanDeadline(end: p.deadline))</td>
-                    <td>\(list?.firstDownloadAt.map(BeijingTimeFormat.human) ?? "<span class=\"muted\">未接收</span>")</td>
+                    <td>\(HTML.time(BeijingTimeFormat.human(p.issuedAt)))</td><td>\(HTML.time(BeijingTimeFormat.humanDeadline(end: p.deadline)))</td>
+                    <td>\(list?.firstDownloadAt.map { HTML.time(BeijingTimeFormat.human($0)) } ?? "<span class=\"muted nowrap\">未接收</span>")</td>
                     <td class="num"><a href="/lists/\(p.listID)">\(p.items)</a></td>
                     <td class="num">\(p.onTime)</td><td class="num">\(p.late)</td><td class="num">\(p.outstanding)</td>
                     <td class="num">\(p.resolved)</td><td class="num">\(p.rate?.percentLabel ?? "—")</td><td>\(ProgressBar.render(view.states[p.listID]))</td>
-                    <td>\(p.workingDaysLeft.map { $0 == 0 ? "已截止" : "\($0)" } ?? "—")</td><td class="num">\(row.subtotal ?? "—")</td>
-                    <td><a class="button" href="/api/lists/\(p.listID)/download?format=xlsx">XLSX</a><a class="button" href="/api/lists/\(p.listID)/download?format=csv">CSV</a></td></tr>
+                    <td class="nowrap">\(p.workingDaysLeft.map { $0 == 0 ? "已截止" : "\($0)" } ?? "—")</td><td class="num">\(row.subtotal ?? "—")</td>
+                    <td class="actions"><a class="button" href="/api/lists/\(p.listID)/download?format=xlsx">XLSX</a><a class="button" href="/api/lists/\(p.listID)/download?format=csv">CSV</a></td></tr>
                     """
             }
-            html += "</table>" + ProgressBar.legend
+            html += "</table></div>" + ProgressBar.legend
                 + "<p class=\"muted\">每省显示其本季度应答的清单：正式对账清单，无正式清单时为最新的自查清单。部级下载不计为省级接收。</p>"
                 + "<h2>整改率（按期上传 / 条目）</h2>" + chart(ordered)
         }

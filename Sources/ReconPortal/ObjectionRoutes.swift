@@ -7,7 +7,7 @@ import ReconRules
 /// public notice, 第十一条): `POST /objections` (a province, one open objection per indicator),
 /// `POST /objections/{id}/accept` (the ministry, with the corrected numerator/denominator and a
 /// reason) and `POST /objections/{id}/reject` (the ministry, with a reason). Each answers 303 back
-/// to the page; a refused transition is 409 with the lifecycle's reason.
+/// to the page; a refused transition is 409 with the lifecycle's reason in Chinese.
 struct ObjectionRoutes {
     let settings: PortalSettings
     let pages: PageRoutes
@@ -49,7 +49,9 @@ struct ObjectionRoutes {
             // One open objection per indicator: a second waits for the first to be decided.
             if try lifecycle.objections(quarter: quarter, province: province)
                 .contains(where: { $0.indicator == indicator && $0.status == .open }) {
-                throw LifecycleError("an objection on indicator \(number) of \(quarter) is already waiting for the ministry")
+                throw LifecycleError("an objection on indicator \(number) of \(quarter) is already waiting for the ministry",
+                                     code: "objection-open",
+                                     chinese: "指标\(number)已有一条异议等待部级处理，处理后才能再次提出。")
             }
             _ = try lifecycle.raiseObjection(quarter, province: province, indicator: indicator, text: text, by: who, at: now)
         }
@@ -87,14 +89,16 @@ struct ObjectionRoutes {
         return Response(status: .seeOther, headers: [.location: "/?quarter=\(quarter)"])
     }
 
-    /// Runs `body` with a lifecycle; its refusals are 409 with the reason.
+    /// Runs `body` with a lifecycle; its refusals are 409 with the lifecycle's Chinese reason (a
+    /// general one if it has none, never its English text) and its code in the JSON message.
     func lifecycle<T: Sendable>(_ body: @escaping @Sendable (QuarterLifecycle) throws -> T) async throws -> T {
         do {
             return try await settings.database.run { connection in
                 try body(QuarterLifecycle(results: connection, calendar: try CalendarStore(connection: connection).calendar()))
             }
         } catch let error as LifecycleError {
-            throw PortalError(.conflict, error.description, chinese: "无法办理：\(error.description)")
+            throw PortalError(.conflict, "\(error.code): \(error.description)",
+                              chinese: error.chinese ?? "当前无法办理该异议，请刷新页面查看最新状态。")
         }
     }
 }

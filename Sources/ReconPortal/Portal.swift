@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The province portal: builds the router and the Hummingbird application.
 public enum Portal {
@@ -21,20 +22,27 @@ public enum Portal {
         return router
     }
 
+    /// The documented route table (``PortalRouteTable``) as `METHOD /path/{parameter}` lines.
+    public static var documentedRoutes: Set<String> { PortalRouteTable.lines }
+
     /// The application listening on `host:port`; `runService()` serves until SIGINT/SIGTERM and
     /// then shuts down gracefully (requests in flight complete).
     ///
-    /// `idleTimeout` closes a connection that sends nothing for that long — an idle keep-alive
-    /// connection, and a request whose header (or declared body) stops arriving half-way; headers
-    /// are limited to 16 KiB in all.
+    /// `idleTimeout` closes a connection that sends nothing for that long (an idle keep-alive
+    /// connection). A request must arrive whole within `settings.headerTimeout` of the connection's
+    /// opening or of its first byte, however slowly it trickles in (``RequestReadDeadlineHandler``);
+    /// a response with `Connection: close` (the 413 of a huge `Content-Length`) closes the
+    /// connection without reading the body. Headers are limited to 16 KiB in all.
     public static func application(settings: PortalSettings, host: String, port: Int, logger: Logger,
                                    idleTimeout: Duration = .seconds(15)) -> some ApplicationProtocol {
         let seconds = idleTimeout.components.seconds
+        let headerTimeout = TimeAmount(settings.headerTimeout)
         return Application(
             router: router(settings: settings),
-            server: .http1(configuration: .init(idleTimeout: .seconds(max(1, seconds)),
-                                                httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024,
-                                                                                maxHeaderFieldCount: 100))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [RequestReadDeadlineHandler(timeout: headerTimeout, logger: logger)],
+                idleTimeout: .seconds(max(1, seconds)),
+                httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 100))),
             configuration: .init(address: .hostname(host, port: port), serverName: "recon-portal"),
             logger: logger)
     }

@@ -37,18 +37,8 @@ struct ListJSON: ResponseEncodable {
     }
 }
 
-/// `GET /api/lists/{id}`: the list and one page of its items.
-struct ListDetailJSON: ResponseEncodable {
-    let list: ListJSON
-    /// Items the filter selects (all items without one).
-    let total: Int
-    let page: Int
-    let size: Int
-    let pages: Int
-    let items: [ListItemJSON]
-}
-
-/// One item (整改条目) of a list.
+/// One item (整改条目) of a list, as the items page shows it; `GET /api/lists/{id}` gives the same
+/// object built by PostgreSQL (``ItemsPageJSON``).
 struct ListItemJSON: ResponseEncodable, Sendable {
     let itemNo: Int
     let recordSet: String

@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Every route the portal serves with its methods: the source of `Allow` on a 405 (and HEAD for
-/// every GET route). `Portal.router` registers exactly these; keep the two in step.
+/// every GET route). `Portal.router` registers exactly these (a test compares the two).
 enum PortalRouteTable {
     /// Path patterns (`:name` matches one segment) and their methods.
     static let routes: [(pattern: String, methods: [HTTPRequest.Method])] = [
@@ -22,6 +22,16 @@ enum PortalRouteTable {
             if zip(pattern, segments).allSatisfy({ $0.hasPrefix(":") || $0 == $1 }) { return route.methods }
         }
         return nil
+    }
+
+    /// Every route as `METHOD /path/{parameter}`, HEAD beside each GET: what ``Portal/router(settings:)``
+    /// must register, no more and no less (`PortalRouteTableTests` compares it with `Router.routes`).
+    static var lines: Set<String> {
+        Set(routes.flatMap { route -> [String] in
+            let path = "/" + route.pattern.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                .joined(separator: "/")
+            return route.methods.flatMap { $0 == .get ? ["GET", "HEAD"] : [$0.rawValue] }.map { "\($0) \(path)" }
+        })
     }
 
     /// `GET, HEAD` / `POST`.

@@ -27,6 +27,9 @@ public struct PortalSettings: Sendable {
     public var sessionIdle: Duration = .seconds(30 * 60)
     /// When the session cookie is `Secure`.
     public var secureCookies: SecureCookies = .proxy
+    /// How long a client has to send a whole request (header and body), counted from the
+    /// connection's opening or the request's first byte; then the connection is closed (slowloris).
+    public var headerTimeout: Duration = .seconds(10)
     /// Origins accepted on state-changing requests besides the request's own host, e.g.
     /// `https://portal.example.gov.cn` behind a proxy that rewrites Host.
     public var allowedOrigins: [String] = []

@@ -49,29 +49,29 @@ enum ProvincePage {
     static func listsTable(_ lists: [RectificationList], view: ProvinceView?, showProvince: Bool,
                            progress: [Int64: ListProgress]? = nil, states: [Int64: ListStateCounts]? = nil) -> String {
         let progress = progress ?? view?.progress ?? [:], states = states ?? view?.states ?? [:]
-        var html = "<table><tr>" + (showProvince ? "<th>省份</th>" : "")
+        var html = "<div class=\"wide\"><table><tr>" + (showProvince ? "<th>省份</th>" : "")
             + "<th>清单</th><th>类型</th><th>下发时间</th><th>整改截止</th><th>剩余工作日</th><th>条目</th>"
-            + ProgressBar.order.map { "<th>\($0.label)</th>" }.joined()
+            + ProgressBar.order.map { "<th>\(HTML.header($0.label))</th>" }.joined()
             + "<th>整改率</th><th>进度</th><th>首次接收</th><th>条目与下载</th></tr>"
         for list in lists.sorted(by: { ($0.provinceCode, $1.official ? 1 : 0, $1.id) < ($1.provinceCode, $0.official ? 1 : 0, $0.id) }) {
             let row = progress[list.id], counts = states[list.id] ?? ListStateCounts()
             let left = row?.workingDaysLeft.map { $0 == 0 ? "已截止" : "\($0) 个工作日" } ?? "—"
             html += "<tr>" + (showProvince
-                ? "<td><a href=\"/provinces/\(list.provinceCode)?quarter=\(list.quarter)\">\(HTML.escape(list.provinceName))</a></td>" : "")
+                ? "<td class=\"nowrap\"><a href=\"/provinces/\(list.provinceCode)?quarter=\(list.quarter)\">\(HTML.escape(list.provinceName))</a></td>" : "")
             html += """
                 <td class="num">\(list.id)</td><td>\(list.official ? "<span class=\"tag official\">正式</span>" : "<span class=\"tag\">自查</span>")</td>
-                <td>\(BeijingTimeFormat.human(list.issuedAt))</td><td>\(BeijingTimeFormat.humanDeadline(end: list.deadline))</td><td>\(left)</td>
+                <td>\(HTML.time(BeijingTimeFormat.human(list.issuedAt)))</td><td>\(HTML.time(BeijingTimeFormat.humanDeadline(end: list.deadline)))</td><td class="nowrap">\(left)</td>
                 <td class="num">\(list.itemCount)</td>
                 """
             html += ProgressBar.order.map { "<td class=\"num\">\(counts[$0])</td>" }.joined()
             html += """
                 <td class="num">\(row?.rate?.percentLabel ?? "—")</td><td>\(ProgressBar.render(states[list.id]))</td>
-                <td>\(list.firstDownloadAt.map(BeijingTimeFormat.human) ?? "<span class=\"muted\">未下载</span>")</td>
-                <td><a class="button" href="/lists/\(list.id)">查看条目</a><a class="button" href="/api/lists/\(list.id)/download?format=xlsx">XLSX</a>\
+                <td>\(list.firstDownloadAt.map { HTML.time(BeijingTimeFormat.human($0)) } ?? "<span class=\"muted nowrap\">未下载</span>")</td>
+                <td class="actions"><a class="button" href="/lists/\(list.id)">查看条目</a><br><a class="button" href="/api/lists/\(list.id)/download?format=xlsx">XLSX</a>\
                 <a class="button" href="/api/lists/\(list.id)/download?format=csv">CSV</a></td></tr>
                 """
         }
-        return html + "</table>" + ProgressBar.legend
+        return html + "</table></div>" + ProgressBar.legend
             + "<p class=\"muted\">整改截止为下发后第5个工作日24:00（北京时间，按工作日历）；首次接收为省级首次下载清单的时间。</p>"
     }
 }

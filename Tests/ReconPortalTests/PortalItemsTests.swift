@@ -86,7 +86,7 @@ struct PortalItemsTests {
                 #expect(page.contains("<details><summary>1 个字段不一致</summary>") && page.contains("货车") && page.contains("客车"))
                 #expect(page.contains("download?format=csv&amp;q=%E8%B1%AB&amp;status=outstanding"))
                 #expect(page.contains("逾期上传（仍不一致）"))
-                #expect(page.contains("疑似同一记录：车牌颜色不一致（见序号 3）") && page.contains("<td>部级</td><td>豫A10004</td><td>（空）</td>"))
+                #expect(page.contains("疑似同一记录：车牌颜色不一致（见序号 3）") && page.contains("<th>字段</th><th>部级</th></tr><tr><td class=\"nowrap\">车牌号码</td><td>豫A10004</td></tr><tr><td class=\"nowrap\">业户名称</td><td>（空）</td></tr>"))
             }
             try await client.execute(uri: "/lists/\(fixture.henanList)?status=overdue", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(String(buffer: response.body).contains("暂无数据"))
@@ -222,6 +222,9 @@ struct PortalItemsTests {
             // One open objection per indicator.
             try await client.execute(uri: "/objections", method: .post, headers: headers, body: ByteBuffer(string: raise)) { response in
                 #expect(response.status == .conflict)
+                let page = String(buffer: response.body)
+                #expect(page.contains("指标11已有一条异议等待部级处理"), "\(page)")
+                #expect(!page.contains("already"))
             }
             // The ministry does not raise, the province does not decide.
             let (ministry, ministryCSRF) = try await fixture.login(client, token: fixture.ministryToken)
@@ -238,6 +241,13 @@ struct PortalItemsTests {
             try await client.execute(uri: "/objections/\(id)/accept", method: .post, headers: headers,
                                      body: ByteBuffer(string: "csrf=\(ministryCSRF)&numerator=2&denominator=3&reason=%E6%A0%B8%E5%AE%9E")) { response in
                 #expect(response.status == .seeOther)
+            }
+            // Deciding it again is refused in Chinese.
+            try await client.execute(uri: "/objections/\(id)/reject", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "csrf=\(ministryCSRF)&reason=x")) { response in
+                #expect(response.status == .conflict)
+                let page = String(buffer: response.body)
+                #expect(page.contains("异议 \(id) 已处理（已采纳），不能再次处理。") && !page.contains("already"))
             }
             try await client.execute(uri: "/api/objections", method: .get, headers: bearer(fixture.henanToken)) { response in
                 let objection = try #require((try json(response)["objections"] as? [[String: Any]])?.first)
@@ -269,6 +279,9 @@ struct PortalItemsTests {
             try await client.execute(uri: "/objections", method: .post, headers: headers,
                                      body: ByteBuffer(string: "csrf=\(lateCSRF)&quarter=2025Q3&indicator=10&text=x")) { response in
                 #expect(response.status == .conflict)
+                let page = String(buffer: response.body)
+                #expect(page.contains("2025Q3 的公示期已于 2025-10-31 24:00 结束，无法提出异议"), "\(page)")
+                #expect(!page.contains("cannot") && !page.contains("public notice"))
             }
         }
     }

@@ -174,7 +174,7 @@ struct PortalPageTests {
                 #expect(!page.contains("/api/lists/\(fixture.hubeiList)/"))
                 #expect(!page.contains("湖北"))
                 #expect(page.contains("4 个工作日"))
-                #expect(page.contains("2025-10-14 23:59:59"))   // the deadline
+                #expect(page.contains("2025-10-14</span> <span class=\"nowrap\">23:59:59"))   // the deadline (breaks only between date and time)
                 #expect(page.contains("33.33%"))   // indicator 11 of 河南: 1/3, truncated
                 // In the period: all 3 items are 待整改（期限内）, none overdue (no red bar).
                 #expect(page.contains("class=\"pending\" style=\"width:100.00%\""))

@@ -52,9 +52,21 @@ public struct Objection: Sendable, Equatable {
 }
 
 /// A lifecycle transition that is not allowed now; the message says why and what to do.
+///
+/// The refusals a province or the ministry can meet in the portal (objections) also carry a
+/// machine-readable `code` and a Chinese `chinese` text for the page; the CLI shows `description`.
 public struct LifecycleError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The message.
+    /// The message (English, with the CLI's next step).
     public let description: String
+    /// What was refused, e.g. `notice-ended`; `refused` when not classified.
+    public let code: String
+    /// The message in Chinese for a user of the portal, when there is one.
+    public let chinese: String?
+
     /// An error.
-    public init(_ description: String) { self.description = description }
+    public init(_ description: String, code: String = "refused", chinese: String? = nil) {
+        self.description = description
+        self.code = code
+        self.chinese = chinese
+    }
 }

@@ -132,12 +132,13 @@ public struct QuarterLifecycle {
     public func raiseObjection(_ quarter: Quarter, province: String, indicator: Indicator, text: String,
                                by who: String, at now: Date) throws -> Objection {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw LifecycleError("an objection needs its text (异议内容)") }
+        guard !trimmed.isEmpty else { throw LifecycleError("an objection needs its text (异议内容)", code: "text-missing", chinese: "请填写异议内容。") }
         return try results.transaction { db in
             try lock(quarter, on: db)
-            let current = try onNotice(quarter, at: now, on: db, doing: "raise an objection")
+            let current = try onNotice(quarter, at: now, on: db, doing: "raise an objection", chineseAction: "提出异议")
             guard current.scores.provinces.contains(where: { $0.provinceCode == province }) else {
-                throw LifecycleError("province \(province) has no scores in \(quarter)")
+                throw LifecycleError("province \(province) has no scores in \(quarter)", code: "province-not-scored",
+                                     chinese: "本省在 \(quarter) 没有评价结果，无法提出异议。")
             }
             let row = try db.execute("""
                 INSERT INTO recon.objections (quarter, province_code, indicator, scoring_id, text, raised_at, raised_by)
@@ -155,15 +156,20 @@ public struct QuarterLifecycle {
     public func accept(objection id: Int, numerator: Int, denominator: Int, reason: String, by who: String,
                        at now: Date) throws -> (objection: Objection, correction: ScoringVersion) {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw LifecycleError("accepting an objection needs the reason of the correction (--reason)") }
+        guard !reason.isEmpty else { throw LifecycleError("accepting an objection needs the reason of the correction (--reason)", code: "reason-missing",
+                                                   chinese: "请填写采纳理由。") }
         return try results.transaction { db in
             let objection = try Self.objection(id: id, on: db)
             try lock(objection.quarter, on: db)
-            guard objection.status == .open else { throw LifecycleError("objection \(id) is already \(objection.status.label)") }
-            let current = try unpublished(objection.quarter, on: db, doing: "accept an objection")
+            guard objection.status == .open else {
+                throw LifecycleError("objection \(id) is already \(objection.status.label)", code: "already-decided",
+                                     chinese: "异议 \(id) 已处理（\(objection.status.label)），不能再次处理。")
+            }
+            let current = try unpublished(objection.quarter, on: db, doing: "accept an objection", chineseAction: "采纳异议")
             let policy = current.scores.policy
             guard numerator >= 0, denominator > 0, numerator <= denominator else {
-                throw LifecycleError("the correction \(numerator)/\(denominator) is not a rate between 0% and 100%")
+                throw LifecycleError("the correction \(numerator)/\(denominator) is not a rate between 0% and 100%", code: "bad-correction",
+                                     chinese: "修正值 \(numerator)/\(denominator) 不是 0% 至 100% 之间的比率。")
             }
             let corrected: IndicatorResult
             do {
@@ -175,7 +181,8 @@ public struct QuarterLifecycle {
                     reason: "\(objection.indicator.chineseName) \(RateFormat.percentWithFraction(numerator, of: denominator, for: objection.indicator))；\(ScoreReason.corrected.chineseText)：\(reason)（异议 \(id)）",
                     policy: policy.name)
             } catch {
-                throw LifecycleError("the correction \(numerator)/\(denominator) is not a rate between 0% and 100%")
+                throw LifecycleError("the correction \(numerator)/\(denominator) is not a rate between 0% and 100%", code: "bad-correction",
+                                     chinese: "修正值 \(numerator)/\(denominator) 不是 0% 至 100% 之间的比率。")
             }
             let provinces = current.scores.provinces.map { p -> ProvinceScores in
                 guard p.provinceCode == objection.provinceCode else { return p }
@@ -204,12 +211,16 @@ public struct QuarterLifecycle {
     /// Rejects objection `id` with a reason; the scores stay as they are.
     public func reject(objection id: Int, reason: String, by who: String, at now: Date) throws -> Objection {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw LifecycleError("rejecting an objection needs a reason (--reason)") }
+        guard !reason.isEmpty else { throw LifecycleError("rejecting an objection needs a reason (--reason)", code: "reason-missing",
+                                                   chinese: "请填写不予采纳的理由。") }
         return try results.transaction { db in
             let objection = try Self.objection(id: id, on: db)
             try lock(objection.quarter, on: db)
-            guard objection.status == .open else { throw LifecycleError("objection \(id) is already \(objection.status.label)") }
-            _ = try unpublished(objection.quarter, on: db, doing: "reject an objection")
+            guard objection.status == .open else {
+                throw LifecycleError("objection \(id) is already \(objection.status.label)", code: "already-decided",
+                                     chinese: "异议 \(id) 已处理（\(objection.status.label)），不能再次处理。")
+            }
+            _ = try unpublished(objection.quarter, on: db, doing: "reject an objection", chineseAction: "不予采纳")
             try db.execute("""
                 UPDATE recon.objections SET status = 'rejected', decided_at = $2::timestamptz, decided_by = $3, decision_reason = $4
                 WHERE id = $1
@@ -288,22 +299,32 @@ public struct QuarterLifecycle {
 
     /// The newest version while the quarter is not published: an objection raised in time is
     /// decided even after the notice ended (publication waits for it).
-    func unpublished(_ quarter: Quarter, on db: Connection, doing what: String) throws -> ScoringVersion {
+    func unpublished(_ quarter: Quarter, on db: Connection, doing what: String, chineseAction action: String) throws -> ScoringVersion {
         switch try stage(quarter, on: db) {
-        case .notScored: throw LifecycleError("cannot \(what): \(quarter) has no draft")
-        case .published: throw LifecycleError("cannot \(what): \(quarter) is published")
+        case .notScored:
+            throw LifecycleError("cannot \(what): \(quarter) has no draft", code: "not-scored",
+                                 chinese: "\(quarter) 尚无评价结果公示稿，无法\(action)。")
+        case .published:
+            throw LifecycleError("cannot \(what): \(quarter) is published", code: "published",
+                                 chinese: "\(quarter) 的评价结果已公布，无法\(action)。")
         case let .onNotice(current, _): return current
         }
     }
 
     /// The version on notice at `now`, or the reason it is not.
-    func onNotice(_ quarter: Quarter, at now: Date, on db: Connection, doing what: String) throws -> ScoringVersion {
+    func onNotice(_ quarter: Quarter, at now: Date, on db: Connection, doing what: String, chineseAction action: String) throws -> ScoringVersion {
         switch try stage(quarter, on: db) {
-        case .notScored: throw LifecycleError("cannot \(what): \(quarter) has no draft on public notice yet")
-        case .published: throw LifecycleError("cannot \(what): \(quarter) is published, the public notice is over (第十一条)")
+        case .notScored:
+            throw LifecycleError("cannot \(what): \(quarter) has no draft on public notice yet", code: "not-scored",
+                                 chinese: "\(quarter) 的评价结果尚未公示，无法\(action)。")
+        case .published:
+            throw LifecycleError("cannot \(what): \(quarter) is published, the public notice is over (第十一条)", code: "published",
+                                 chinese: "\(quarter) 的评价结果已公布，公示期已结束，无法\(action)（第十一条）。")
         case let .onNotice(current, noticeEnds):
             guard now < BeijingTime.endOfDay(noticeEnds) else {
-                throw LifecycleError("cannot \(what): the public notice of \(quarter) ended \(noticeEnds) 24:00 (第十一条: 可在公示期内提请核对修正)")
+                throw LifecycleError("cannot \(what): the public notice of \(quarter) ended \(noticeEnds) 24:00 (第十一条: 可在公示期内提请核对修正)",
+                                     code: "notice-ended",
+                                     chinese: "\(quarter) 的公示期已于 \(noticeEnds) 24:00 结束，无法\(action)（第十一条：可在公示期内提请核对修正）。")
             }
             return current
         }
@@ -314,7 +335,9 @@ public struct QuarterLifecycle {
             SELECT quarter, province_code, indicator, scoring_id, text, raised_by, status, decided_by, decision_reason, correction_id,
                    \(ListTime.microsSQL("raised_at")) AS raised_us, \(ListTime.microsSQL("decided_at")) AS decided_us
             FROM recon.objections WHERE id = $1
-            """, [String(id)]).rows.first else { throw LifecycleError("objection \(id) does not exist") }
+            """, [String(id)]).rows.first else {
+            throw LifecycleError("objection \(id) does not exist", code: "objection-missing", chinese: "异议 \(id) 不存在。")
+        }
         guard let status = Objection.Status(rawValue: try row.string("status")) else {
             throw LifecycleError("objection \(id): unknown status")
         }

@@ -49,6 +49,16 @@ public enum ItemProgressState: String, Sendable, CaseIterable {
         case .consistent: return "i.resolved"
         }
     }
+
+    /// An SQL expression over `recon.list_items i` giving each item's state at `now` as its
+    /// `rawValue` (`label: true`: its 中文), decided exactly as ``of(reuploaded:onTime:resolved:deadline:now:)``
+    /// (the five conditions never overlap), so that PostgreSQL can build the portal's items JSON.
+    public static func sql(deadline: Date, now: Date, label: Bool = false) -> String {
+        "CASE " + allCases.map { state in
+            let text = (label ? state.label : state.rawValue).replacingOccurrences(of: "'", with: "''")
+            return "WHEN \(state.condition(deadline: deadline, now: now)) THEN '\(text)'"
+        }.joined(separator: " ") + " END"
+    }
 }
 
 /// A selection of a list's items: by record set, category, state and a part of the key. The

@@ -20,8 +20,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "PostgreSQL connections the portal keeps at most.") var poolSize = 8
     @Option(help: ArgumentHelp("An origin accepted on forms besides the request's own host (repeatable), e.g. https://portal.example.gov.cn.",
                                valueName: "origin")) var allowedOrigin: [String] = []
-    @Option(help: "Seconds a connection may stay silent (idle keep-alive, or a half-sent request) before it is closed.")
+    @Option(help: "Seconds a kept-alive connection may stay silent between requests before it is closed.")
     var idleTimeout = 15
+    @Option(help: "Seconds a client has to send a whole request (header and body) from the connection's opening or the request's first byte; then the connection is closed.")
+    var headerTimeout = 10
     @OptionGroup var config: ConfigOption
     @OptionGroup var logging: LogOptions
 
@@ -34,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...72).contains(sessionHours) else { throw ValidationError("--session-hours must be 1…72, got \(sessionHours)") }
         guard (1...64).contains(poolSize) else { throw ValidationError("--pool-size must be 1…64, got \(poolSize)") }
         guard (1...600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1…600 seconds, got \(idleTimeout)") }
+        guard (1...600).contains(headerTimeout) else { throw ValidationError("--header-timeout must be 1…600 seconds, got \(headerTimeout)") }
     }
 
     /// `host:port` split; a ValidationError naming the value otherwise.
@@ -55,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.sessionIdle = .seconds(sessionIdleMinutes * 60)
         settings.sessionLifetime = .seconds(sessionHours * 3600)
         settings.allowedOrigins = allowedOrigin
+        settings.headerTimeout = .seconds(headerTimeout)
         let (host, port) = try Self.address(listen)
         logger.info("portal listening", metadata: ["address": "http://\(host):\(port)/"])
         try await Portal.application(settings: settings, host: host, port: port, logger: logger,
