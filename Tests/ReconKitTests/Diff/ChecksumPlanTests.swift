@@ -23,7 +23,7 @@ struct ChecksumPlanTests {
     @Test("a bucket line parses; only equal buckets without duplicate or empty keys are skipped")
     func summaries() throws {
         let line = Array("17\t3\t3\t0\t18446744073709551615".utf8)
-        let summary = try line.withUnsafeBytes { try BucketSummary(line: $0) }
+        let summary = try line.withUnsafeBytes { try BucketSummary(line: $0, side: .ministry) }
         #expect(summary == BucketSummary(bucket: 17, keys: 3, rows: 3, hasEmptyKey: false, hash: .max))
         #expect(BucketSummary.skippable(summary, summary))
         var other = summary; other.hash = 1
@@ -33,7 +33,8 @@ struct ChecksumPlanTests {
         var empty = summary; empty.hasEmptyKey = true
         #expect(!BucketSummary.skippable(empty, empty))
         let bad = Array("17\tx".utf8)
-        #expect(throws: DiffError.self) { try bad.withUnsafeBytes { try BucketSummary(line: $0) } }
+        let error = try #require(throws: DiffError.self) { try bad.withUnsafeBytes { try BucketSummary(line: $0, side: .province) } }
+        #expect(error == .readFailed(side: .province, message: "unreadable checksum line: 17\tx"), "the side that sent it is named")
     }
 
     @Test("statements: both sides bucket the same normalised key text; a restriction reaches every read")

@@ -21,14 +21,14 @@ struct BucketSummary: Equatable {
         a == b && !a.mustRead
     }
 
-    /// Parses a COPY text line `bucket \t keys \t rows \t empty \t hash`.
-    init(line: UnsafeRawBufferPointer) throws {
+    /// Parses a COPY text line `bucket \t keys \t rows \t empty \t hash` from `side`.
+    init(line: UnsafeRawBufferPointer, side: DiffSide) throws {
         var ranges: [Range<Int>] = []
         CopyText.split(line, into: &ranges)
         func number<T: FixedWidthInteger>(_ index: Int, _ type: T.Type) throws -> T {
             guard index < ranges.count,
                   let value = T(String(decoding: UnsafeRawBufferPointer(rebasing: line[ranges[index]]), as: UTF8.self)) else {
-                throw DiffError.readFailed(side: .ministry, message: "unreadable checksum line: \(String(decoding: line, as: UTF8.self))")
+                throw DiffError.readFailed(side: side, message: "unreadable checksum line: \(String(decoding: line, as: UTF8.self))")
             }
             return value
         }

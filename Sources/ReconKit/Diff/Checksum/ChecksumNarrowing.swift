@@ -65,7 +65,7 @@ enum ChecksumNarrowing {
         for reader in readers { reader.start() }
         var differing: [Int] = []
         do {
-            let m = SummaryCursor(readers[0].channel), p = SummaryCursor(readers[1].channel)
+            let m = SummaryCursor(readers[0].channel, side: .ministry), p = SummaryCursor(readers[1].channel, side: .province)
             try m.advance()
             try p.advance()
             while m.current != nil || p.current != nil {
@@ -106,11 +106,15 @@ enum ChecksumNarrowing {
 /// Walks a side's checksum lines in bucket order, checking the order.
 private final class SummaryCursor {
     let channel: BatchChannel
+    let side: DiffSide
     private var batch: RowBatch?
     private var index = 0
     private(set) var current: BucketSummary?
 
-    init(_ channel: BatchChannel) { self.channel = channel }
+    init(_ channel: BatchChannel, side: DiffSide) {
+        self.channel = channel
+        self.side = side
+    }
 
     deinit { if let batch { channel.recycle(batch) } }
 
@@ -118,10 +122,10 @@ private final class SummaryCursor {
         let previous = current?.bucket
         while true {
             if let batch, index < batch.count {
-                current = try BucketSummary(line: batch.row(index))
+                current = try BucketSummary(line: batch.row(index), side: side)
                 index += 1
                 if let previous, current!.bucket <= previous {
-                    throw DiffError.readFailed(side: .ministry, message: "checksum lines out of order: bucket \(current!.bucket) after \(previous)")
+                    throw DiffError.readFailed(side: side, message: "checksum lines out of order: bucket \(current!.bucket) after \(previous)")
                 }
                 return
             }
