@@ -144,6 +144,12 @@ public final class Reconciler {
         let realStart = Date()
         let m = DiffSource(connection: ministry, conninfo: sources.ministry)
         let p = DiffSource(connection: province, conninfo: sources.province)
+        // The links are measured once per run, not once per record set.
+        var resolved = self.options
+        if resolved.readMode == .auto {
+            resolved.readMode = try LinkProbe.choose(ministry: ministry, province: province, options: resolved.checksum)
+        }
+        let options = resolved
         let (sets, decision): ([SetOutcome], OfficialMarking.Decision?) = try store.connection.transaction { db in
             var sets: [SetOutcome] = []
             for set in recordSets {
