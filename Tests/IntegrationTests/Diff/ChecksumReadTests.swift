@@ -31,34 +31,10 @@ struct ChecksumReadTests {
         return (counts, try RawKeyOrderIntegrationTests.stored(databases, outcome.runID))
     }
 
-    /// Vehicles with dirty keys: case, full-width, spaces, NULL, placeholders, a key that is a
-    /// duplicate only once normalised, field differences, rows on one side.
-    static func loadDirtyVehicles(_ databases: DiffDatabases, rows: Int = 400) throws {
-        let columns = ["plate_number", "plate_colour", "vin"]
-        var ministry: [[String?]] = [], province: [[String?]] = []
-        for i in 0..<rows {
-            let plate = "豫" + ["A", "B", "C"][i % 3] + String(i * 7919 % 100_000)
-            let dirty: String? = switch i % 23 {
-            case 1: plate.lowercased()
-            case 2: " " + plate
-            case 4: nil
-            case 5: "无"
-            case 6: plate + "\u{3000}"
-            default: plate
-            }
-            if i % 41 != 7 { ministry.append([plate, "1", "LVS\(i)"]) }
-            if i % 37 != 8 { province.append([dirty, i % 19 == 0 ? "１" : "1", i % 31 == 0 ? "LVX\(i)" : "lvs\(i)"]) }
-        }
-        ministry.append(["豫a1", "2", "DUP"]); ministry.append(["豫A1", "2", "DUP"])
-        province.append(["豫A1", "2", "DUP"])
-        try databases.loadMinistry("vehicles", columns: columns, rows: ministry)
-        try databases.loadProvince("vehicles", columns: columns, rows: province)
-    }
-
     @Test("dirty text keys: the checksum read stores what the full read stores, seq for seq")
     func dirtyKeys() throws {
         let databases = try DiffDatabases("cks_text")
-        try Self.loadDirtyVehicles(databases)
+        try databases.loadDirtyVehicles()
         let full = try Self.run(databases, [.vehicles], mode: .full)
         let statistics = ReadStatistics()
         let checksum = try Self.run(databases, [.vehicles], mode: .checksum, statistics: statistics)
@@ -109,29 +85,7 @@ struct ChecksumReadTests {
     @Test("integer keys with NULLs and zeroAsNull, a field typed differently on each side, several sets")
     func integerKeysAndTypes() throws {
         let databases = try DiffDatabases("cks_int")
-        try databases.ministry.connect().executeSimple("""
-            CREATE TABLE t_pk (id bigint PRIMARY KEY, a text, n integer, province_code text, submitted_at timestamptz, deleted boolean DEFAULT false);
-            CREATE TABLE t_null (id integer, a text, province_code text, submitted_at timestamptz, deleted boolean DEFAULT false);
-            """)
-        try databases.province.connect().executeSimple("""
-            CREATE TABLE t_pk (id bigint PRIMARY KEY, a text, n text);
-            CREATE TABLE t_null (id integer, a text);
-            """)
-        var m: [[String?]] = [], p: [[String?]] = []
-        for i in -50..<450 {
-            if i % 17 != 3 { m.append([String(i * 37), "a\(i)", String(i)]) }
-            if i % 13 != 5 { p.append([String(i * 37), i % 11 == 0 ? "x\(i)" : "a\(i)", i % 29 == 0 ? "0\(i)" : String(i)]) }
-        }
-        try databases.loadMinistry("t_pk", columns: ["id", "a", "n"], rows: m)
-        try databases.loadProvince("t_pk", columns: ["id", "a", "n"], rows: p)
-        try databases.loadMinistry("t_null", columns: ["id", "a"], rows: [[nil, "n"], ["0", "z"], ["10", "x"], ["9", "x"], ["-1", "y"]])
-        try databases.loadProvince("t_null", columns: ["id", "a"], rows: [["9", "x"], ["10", "y"], [nil, "n"], ["0", "z"]])
-        let pk = RecordSetSpec(name: "t_pk", label: "整数主键", key: [FieldSpec(column: "id", label: "编号", normalisers: [])],
-                               fields: [FieldSpec(column: "a", label: "甲", normalisers: []), FieldSpec(column: "n", label: "数", normalisers: [])],
-                               ministryTable: "t_pk", provinceTable: "t_pk")
-        let nullable = RecordSetSpec(name: "t_null", label: "可空整数", key: [FieldSpec(column: "id", label: "编号", normalisers: [.zeroAsNull])],
-                                     fields: [FieldSpec(column: "a", label: "甲", normalisers: [])],
-                                     ministryTable: "t_null", provinceTable: "t_null")
+        let (pk, nullable) = try databases.loadIntegerKeyTables()
         // The primary key makes every row a key of its own (no grouping); not so without an index,
         // nor where zeroAsNull could map two stored keys to one.
         let connections = (try databases.ministry.connect(), try databases.province.connect())
@@ -153,7 +107,7 @@ struct ChecksumReadTests {
     @Test("auto reads in full over loopback (the link is fast)")
     func autoOnLoopback() throws {
         let databases = try DiffDatabases("cks_auto")
-        try Self.loadDirtyVehicles(databases, rows: 50)
+        try databases.loadDirtyVehicles(rows: 50)
         let statistics = ReadStatistics()
         let auto = try Self.run(databases, [.vehicles], mode: .auto, statistics: statistics)
         let full = try Self.run(databases, [.vehicles], mode: .full)
@@ -164,7 +118,7 @@ struct ChecksumReadTests {
     @Test("a failing checksum read leaves both connections usable and the run failed, nothing stored")
     func failureRollsBack() throws {
         let databases = try DiffDatabases("cks_fail")
-        try Self.loadDirtyVehicles(databases, rows: 50)
+        try databases.loadDirtyVehicles(rows: 50)
         var broken = RecordSetSpec.vehicles
         broken.fields.append(FieldSpec(column: "no_such_column", label: "无此列", normalisers: []))
         var options = DiffDatabases.options
