@@ -54,9 +54,7 @@ public enum ItemProgressState: String, Sendable, CaseIterable {
     /// `rawValue` (`label: true`: its 中文), decided exactly as ``of(reuploaded:onTime:resolved:deadline:now:)``
     /// (the five conditions never overlap), so that PostgreSQL can build the portal's items JSON.
     public static func sql(deadline: Date, now: Date, label: Bool = false) -> String {
-        "CASE " + allCases.map { state in
-            let text = (label ? state.label : state.rawValue).replacingOccurrences(of: "'", with: "''")
-            return "WHEN \(state.condition(deadline: deadline, now: now)) THEN '\(text)'"
+        "CASE " + allCases.map { state in "WHEN \(state.condition(deadline: deadline, now: now)) THEN \(SQLText.literal(label ? state.label : state.rawValue))"
         }.joined(separator: " ") + " END"
     }
 }

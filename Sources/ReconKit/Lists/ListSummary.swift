@@ -61,10 +61,7 @@ public struct ListSummary: Sendable, Hashable {
         }
         var summary = ListSummary(counts: counts)
         if let row = try connection.execute("""
-            SELECT count(*) FILTER (WHERE NOT resolved AND reuploaded_at IS NULL) AS open,
-                   count(*) FILTER (WHERE NOT resolved AND reuploaded_at IS NOT NULL AND on_time IS TRUE) AS on_time,
-                   count(*) FILTER (WHERE NOT resolved AND reuploaded_at IS NOT NULL AND on_time IS NOT TRUE) AS late,
-                   count(*) FILTER (WHERE resolved) AS consistent,
+            SELECT \(ListStateCounts.countColumns),
                    count(*) FILTER (WHERE suspect_item_no IS NOT NULL) / 2 AS suspect_pairs
             FROM recon.list_items WHERE list_id = $1
             """, [String(listID)]).rows.first {
