@@ -33,6 +33,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+. bench/int-shape.sh
 
 rows=${1:-1000000}
 repeat=${REPEAT:-3}
@@ -122,15 +123,7 @@ far_direct="postgresql://recon@$far_ip:$far_port"
 sql "$far_direct/postgres" -c "CREATE DATABASE bench_int" >/dev/null
 
 # --- data (the integer shape and variants of bench/diff-bench.sh) ---------------------------
-planted() { # $1 variant, $2 rows → SQL condition on i
-  case $1 in
-    S) echo "i % 200 = 0" ;;
-    C) echo "i > $2 / 2 AND i <= $2 / 2 + $2 / 200" ;;
-    Z) echo "false" ;;
-  esac
-}
-cols=""; sel=""
-for k in $(seq 1 10); do cols+=", c$k text"; sel+=", substr(md5(i::text || '$k'), 1, $((8 + k)))"; done
+cols=$int_cols; sel=$int_sel
 province_sql() { # $1 variant → the SQL making p_<variant>
   local v=$1 p kind
   p=$(planted "$v" "$rows")

@@ -33,6 +33,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+. bench/int-shape.sh
 
 rows=${1:-1000000}
 repeat=${REPEAT:-3}
@@ -74,19 +75,10 @@ median() { [ $# -gt 0 ] || { echo "-"; return; }; printf '%s\n' "$@" | sort -g |
 sql() { "$psql" -qX -v ON_ERROR_STOP=1 "$@"; }
 
 # --- data ---------------------------------------------------------------------------------
-# planted(i, variant): the key i carries a difference (0.5% of keys) — scattered or in one range.
-planted() { # $1 variant, $2 rows → SQL condition on i
-  case $1 in
-    S) echo "i % 200 = 0" ;;
-    C) echo "i > $2 / 2 AND i <= $2 / 2 + $2 / 200" ;;
-    Z) echo "false" ;;
-  esac
-}
-
+# planted VARIANT ROWS (which keys differ) and the integer shape's columns: bench/int-shape.sh.
 gen_int() {
   local n=$1 db="$base/bench_int"
-  local cols="" sel=""
-  for k in $(seq 1 10); do cols+=", c$k text"; sel+=", substr(md5(i::text || '$k'), 1, $((8 + k)))"; done
+  local cols="$int_cols" sel="$int_sel"
   sql "$db" <<SQL
 DROP TABLE IF EXISTS m_t, p_S, p_C, p_Z;
 CREATE UNLOGGED TABLE m_t (id bigint PRIMARY KEY$cols, province_code text, submitted_at timestamptz);

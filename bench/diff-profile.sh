@@ -18,6 +18,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+. bench/int-shape.sh
 rows=${1:-1000000}
 repeat=${REPEAT:-5}
 top=${TOP:-25}
@@ -44,8 +45,7 @@ dsn=$(bash jobs/pg-local.sh start bench-profile)
 base=${dsn%/*}
 
 # --- data: m_t and p_s exactly as bench/diff-bench.sh makes them ----------------------------
-cols=""; sel=""
-for k in $(seq 1 10); do cols+=", c$k text"; sel+=", substr(md5(i::text || '$k'), 1, $((8 + k)))"; done
+cols=$int_cols; sel=$int_sel
 sql "$base/postgres" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS bench_int" -c "CREATE DATABASE bench_int" \
   -c "DROP DATABASE IF EXISTS bench_r" -c "CREATE DATABASE bench_r" >/dev/null
 db="$base/bench_int"
@@ -128,6 +128,15 @@ recon_wall=$(grep -o 'seconds=[^ ]*' <<<"$recon_line" | cut -d= -f2)
 
 rep() { perf report -i "$scratch/profile-$1.data" --stdio -g none -n "${@:2}" 2>/dev/null | grep -E '^ +[0-9.]+%' || true; }
 cpu_ms() { rep "$@" --no-children --sort pid | awk '{ s += $2 } END { print s + 0 }'; }
+backend_summaries() { # $1 data (recon|floor), $2 whose COPY, $3 ministry backend pid, $4 province backend pid
+  local side pid
+  for side in ministry province; do
+    pid=$3; [ $side = province ] && pid=$4
+    echo
+    echo "### PostgreSQL backend serving $2 $side COPY (pid $pid)"
+    summary "$1" postgres --pid "$pid"
+  done
+}
 summary() { # $1 data, $2 recon|postgres, perf script filter args…
   perf script -i "$scratch/profile-$1.data" -F comm,pid,tid,ip,sym,dso "${@:3}" 2>/dev/null \
     | PATH="$PATH:$(dirname "$(command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)")" python3 bench/perf-summary.py --kind "$2" --top "$top"
@@ -166,12 +175,7 @@ summary() { # $1 data, $2 recon|postgres, perf script filter args…
   echo
   echo "### recon, the other threads (tids $readers: the two COPY readers)"
   summary recon recon --tid "$readers"
-  for side in ministry province; do
-    pid=$m_recon; [ $side = province ] && pid=$p_recon
-    echo
-    echo "### PostgreSQL backend serving recon's $side COPY (pid $pid)"
-    summary recon postgres --pid "$pid"
-  done
+  backend_summaries recon "recon's" "$m_recon" "$p_recon"
   echo
   echo "### PostgreSQL backend storing the differences (pid $r_recon)"
   summary recon postgres --pid "$r_recon"
@@ -180,12 +184,7 @@ summary() { # $1 data, $2 recon|postgres, perf script filter args…
   echo "- backend serving the ministry COPY (pid $m_floor): $(cpu_ms floor --pid "$m_floor") ms CPU; province (pid $p_floor): $(cpu_ms floor --pid "$p_floor") ms CPU; the two psql: $(cpu_ms floor --comms psql) ms CPU"
   echo "- the whole machine during the floor run, by command (swapper = idle):"
   rep floor --no-children --sort comm | awk 'NR <= 8 { printf "    %-16s %6.0f ms\n", $3, $2 }'
-  for side in ministry province; do
-    pid=$m_floor; [ $side = province ] && pid=$p_floor
-    echo
-    echo "### PostgreSQL backend serving the floor's $side COPY (pid $pid)"
-    summary floor postgres --pid "$pid"
-  done
+  backend_summaries floor "the floor's" "$m_floor" "$p_floor"
 }
 
 # --- a checksum read, statement by statement (auto_explain, actual rows, no timing) ------------
