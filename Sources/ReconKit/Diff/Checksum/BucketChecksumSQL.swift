@@ -45,19 +45,17 @@ enum BucketChecksumSQL {
         let empty = k.map { "\($0) IS NULL OR \($0) = ''" }.joined(separator: " OR ")
         let hash = "('x' || substr(md5(\(rowText(k + f))), 1, 16))::bit(64)::bigint"
         let restriction = within.map { " WHERE \($0.condition(keyText: keyText))" } ?? ""
+        // Per row: key text, empty flag, hash; the hashes are summed modulo 2^64 per bucket.
+        let rows = "SELECT \(keyText) AS nk, CASE WHEN \(empty) THEN 1 ELSE 0 END AS e, \(hash) AS h FROM (\(read)) r\(restriction)"
+        let hashSum = "((sum(h) % \(twoToThe64)) + \(twoToThe64)) % \(twoToThe64)"
+        let b = bucket(keyText: "nk", modulus: modulus)
         if keysUnique {
-            return """
-                COPY (SELECT \(bucket(keyText: "nk", modulus: modulus)) AS b, count(*), count(*), max(e), \
-                ((sum(h) % \(twoToThe64)) + \(twoToThe64)) % \(twoToThe64) \
-                FROM (SELECT \(keyText) AS nk, CASE WHEN \(empty) THEN 1 ELSE 0 END AS e, \(hash) AS h \
-                FROM (\(read)) r\(restriction)) s GROUP BY 1 ORDER BY 1) TO STDOUT
-                """
+            return "COPY (SELECT \(b) AS b, count(*), count(*), max(e), \(hashSum) FROM (\(rows)) s GROUP BY 1 ORDER BY 1) TO STDOUT"
         }
         return """
-            COPY (SELECT b, count(*), sum(c), max(e), ((sum(h) % \(twoToThe64)) + \(twoToThe64)) % \(twoToThe64) \
-            FROM (SELECT \(bucket(keyText: "nk", modulus: modulus)) AS b, count(*) AS c, max(e) AS e, sum(h) AS h \
-            FROM (SELECT \(keyText) AS nk, CASE WHEN \(empty) THEN 1 ELSE 0 END AS e, \(hash) AS h \
-            FROM (\(read)) r\(restriction)) s GROUP BY nk) g GROUP BY b ORDER BY b) TO STDOUT
+            COPY (SELECT b, count(*), sum(c), max(e), \(hashSum) \
+            FROM (SELECT \(b) AS b, count(*) AS c, max(e) AS e, sum(h) AS h FROM (\(rows)) s GROUP BY nk) g \
+            GROUP BY b ORDER BY b) TO STDOUT
             """
     }
 }
