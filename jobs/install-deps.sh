@@ -10,6 +10,9 @@ packages=(
   xlsx2csv            # tests read generated XLSX back
   python3             # pg-local.sh picks a free port with it
   libreoffice-calc-nogui  # tests open the CSV lists in LibreOffice (soffice --convert-to)
+  chromium            # scripts/portal-browser-test.sh drives the portal in headless Chromium
+  chromium-driver     # … through WebDriver (chromedriver)
+  fonts-wqy-zenhei    # a CJK font, so that the browser test's screenshots show the Chinese pages
 )
 
 missing=()
@@ -17,14 +20,15 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 # The portal tests validate docs/portal-openapi.yaml with openapi-spec-validator (PyPI), and
-# scripts/portal-api-check.sh runs schemathesis (PyPI) against a live test server.
-python_ok() { python3 -c 'import openapi_spec_validator, yaml' >/dev/null 2>&1 && command -v schemathesis >/dev/null; }
+# scripts/portal-api-check.sh runs schemathesis (PyPI) against a live test server;
+# scripts/portal-browser-test.py drives Chromium with selenium (PyPI).
+python_ok() { python3 -c 'import openapi_spec_validator, yaml, selenium' >/dev/null 2>&1 && command -v schemathesis >/dev/null; }
 ensure_validator() {
   python_ok && return 0
-  echo "install-deps: installing openapi-spec-validator and schemathesis (pip)" >&2
-  python3 -m pip install --quiet openapi-spec-validator pyyaml schemathesis >/dev/null 2>&1 \
-    || python3 -m pip install --quiet --break-system-packages openapi-spec-validator pyyaml schemathesis >/dev/null 2>&1 \
-    || echo "install-deps: warning: could not pip-install openapi-spec-validator/schemathesis (the OpenAPI checks will fail)" >&2
+  echo "install-deps: installing openapi-spec-validator, schemathesis and selenium (pip)" >&2
+  python3 -m pip install --quiet openapi-spec-validator pyyaml schemathesis selenium >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --break-system-packages openapi-spec-validator pyyaml schemathesis selenium >/dev/null 2>&1 \
+    || echo "install-deps: warning: could not pip-install openapi-spec-validator/schemathesis/selenium (the OpenAPI and browser checks will fail)" >&2
 }
 
 if [ ${#missing[@]} -eq 0 ]; then ensure_validator; exit 0; fi

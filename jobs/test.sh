@@ -11,5 +11,9 @@ trap 'bash jobs/pg-local.sh stop test' EXIT
 export RECON_TEST_DSN="$dsn"
 swift build --build-tests
 swift test --skip-build "$@"
-# The portal's OpenAPI file and a bounded schemathesis run against a live test server (full runs only).
-if [ $# -eq 0 ]; then bash scripts/portal-api-check.sh; fi
+# Full runs only: the portal in a real browser (headless Chromium through WebDriver, both journeys),
+# then its OpenAPI file and a bounded schemathesis run against a live test server.
+if [ $# -eq 0 ]; then
+  bash scripts/portal-browser-test.sh
+  bash scripts/portal-api-check.sh
+fi

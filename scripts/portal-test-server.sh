@@ -4,8 +4,13 @@
 #
 #   scripts/portal-test-server.sh start NAME [ROWS]   prints: URL PROVINCE_TOKEN MINISTRY_TOKEN LIST_ID
 #   scripts/portal-test-server.sh stop NAME
+#   scripts/portal-test-server.sh due NAME TIMESTAMP       `recon due --now TIMESTAMP` on its data
+#   scripts/portal-test-server.sh restart NAME [TIMESTAMP] the portal again on the same port
 #
-# RECON (default .build/debug/recon) is the binary; PORTAL_PORT the port (default: a free one).
+# RECON (default .build/debug/recon) is the binary; PORTAL_PORT the port (default: a free one);
+# PORTAL_NOW (or restart's TIMESTAMP) pretends the portal's clock starts at that instant
+# (`recon serve --now`, for the browser tests: e.g. 2026-10-22T10:00:00+08:00 is inside the public
+# notice of the scores drafted on 2026-10-20).
 # Data: 2026Q3 for 410000 and 420000 (ROWS keys per record set, default 2000), official lists
 # issued on 2026-07-02, most items re-uploaded, tracked, scores drafted on 2026-10-20.
 set -euo pipefail
@@ -15,12 +20,41 @@ action=${1:?start or stop}; name=${2:?name}; rows=${3:-2000}
 recon=${RECON:-$root/.build/debug/recon}
 state="$root/.portal-test-$name"
 
-if [ "$action" = stop ]; then
-  [ -f "$state/pid" ] && kill "$(cat "$state/pid")" 2>/dev/null || true
-  bash jobs/pg-local.sh stop "portal-$name" >/dev/null 2>&1 || true
-  rm -rf "$state"
-  exit 0
-fi
+# Starts `recon serve` on "$state/port" with the pretended clock $1 (may be empty), waits for it.
+serve() {
+  local port now_args=()
+  port=$(cat "$state/port")
+  [ -n "${1:-}" ] && now_args=(--now "$1")
+  RECON_CONFIG="$state/recon.toml" "$recon" serve --listen "127.0.0.1:$port" "${now_args[@]}" ${PORTAL_SERVE_ARGS:-} >> "$state/serve.log" 2>&1 &
+  echo $! > "$state/pid"
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  curl -fsS "http://127.0.0.1:$port/health" >/dev/null || { cat "$state/serve.log" >&2; exit 1; }
+}
+
+stop_serve() {
+  if [ -f "$state/pid" ]; then
+    local pid
+    pid=$(cat "$state/pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+}
+
+case "$action" in
+  stop)
+    stop_serve
+    bash jobs/pg-local.sh stop "portal-$name" >/dev/null 2>&1 || true
+    rm -rf "$state"
+    exit 0;;
+  due)
+    RECON_CONFIG="$state/recon.toml" "$recon" due --now "${3:?timestamp}" >/dev/null
+    exit 0;;
+  restart)
+    stop_serve
+    serve "${3:-}"
+    echo "http://127.0.0.1:$(cat "$state/port")"
+    exit 0;;
+esac
 
 rm -rf "$state"; mkdir -p "$state/files"
 dsn=$(bash jobs/pg-local.sh start "portal-$name")
@@ -38,8 +72,6 @@ province=$("$recon" tokens create --province 410000 --name "河南省运政" | s
 ministry=$("$recon" tokens create --ministry --name "部级运政" | sed -n 2p)
 list=$("$recon" lists progress --quarter 2026Q3 --format csv | tail -n +2 | head -1 | cut -d, -f4)
 port=${PORTAL_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-"$recon" serve --listen "127.0.0.1:$port" > "$state/serve.log" 2>&1 &
-echo $! > "$state/pid"
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fsS "http://127.0.0.1:$port/health" >/dev/null || { cat "$state/serve.log" >&2; exit 1; }
+echo "$port" > "$state/port"
+serve "${PORTAL_NOW:-}"
 echo "http://127.0.0.1:$port $province $ministry $list"

@@ -82,7 +82,8 @@ struct APIRoutes {
         let caller = try context.requireCaller()
         let query = QueryParameters(request: request, audit: context.audit)
         let province = try query.province(for: caller), quarter = try query.quarter()
-        return try await settings.database.run { try PortalQueries.scores(quarter: quarter, province: province, on: $0) }
+        let now = settings.now()
+        return try await settings.database.run { try PortalQueries.scores(quarter: quarter, province: province, now: now, on: $0) }
     }
 
     /// A province's scores across quarters (the ministry names the province).

@@ -29,7 +29,7 @@ enum HTML {
             <html lang="zh-CN"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
-            <style>\(css)</style></head>
+            <style>\(css)</style><script>\(confirmScript)</script></head>
             <body><header><h1>\(escape(title))</h1></header><main>
             \(body)
             </main><footer>部省两级运政数据对账 · 整改清单门户 · 时间均为北京时间</footer></body></html>
@@ -39,6 +39,15 @@ enum HTML {
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))
     }
+
+    /// The pages' only script (allowed by its hash in the Content-Security-Policy): a form with
+    /// `data-confirm` asks the user to confirm before it is sent (the ministry's accept and reject).
+    /// Printing opens every `<details>` first, so that an item page prints its records.
+    static let confirmScript = "document.addEventListener('submit',function(e){var m=e.target.getAttribute('data-confirm');if(m&&!window.confirm(m)){e.preventDefault();}});"
+        + "window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});"
+
+    /// `'sha256-…'` of ``confirmScript``, for `script-src`.
+    static let confirmScriptSource: String = "'sha256-" + Data(SHA256.digest(Array(confirmScript.utf8))).base64EncodedString() + "'"
 
     /// The body of an error page: the message and a way back.
     static func errorBody(status: HTTPResponse.Status, message: String) -> String {
@@ -103,5 +112,15 @@ enum HTML {
         a.button,button{display:inline-block;padding:3px 10px;margin-right:4px;border:1px solid #1f4e79;border-radius:3px;
         color:#1f4e79;background:#fff;text-decoration:none;font-size:13px;cursor:pointer}
         .error{color:#c62828}.muted{color:#777}form.inline{display:inline}
+        *,*::before,*::after{box-sizing:border-box}h1,h2{overflow-wrap:anywhere}svg{max-width:100%;height:auto}
+        div.wide{max-width:100%}div.wide>table{margin-bottom:8px}.userbar{flex-wrap:wrap}
+        form.filters label,form.decide label{display:inline-block;margin:2px 12px 2px 0;white-space:nowrap}form.decide{margin:4px 0}
+        form.login input[name=token]{width:100%;max-width:44em;font-family:monospace}td.text{min-width:12em;max-width:36em;overflow-wrap:anywhere}
+        td.actions a.button{margin:2px 4px 2px 0}p a.button{margin:2px 4px 2px 0}
+        @media (max-width:600px){main,header,footer{padding-left:10px;padding-right:10px}header h1{font-size:17px}
+        table{min-width:0}th,td{padding:4px 6px;font-size:13px}textarea{max-width:100%}}
+        @media print{header,footer,form,.userbar,a.button,nav.quarters{display:none}main{padding:0}body{background:#fff}
+        div.wide{overflow:visible}details>*{display:block}details::details-content{content-visibility:visible;display:block}
+        details>summary{list-style:none}table{page-break-inside:auto}tr{page-break-inside:avoid}}
         """
 }

@@ -72,7 +72,7 @@ enum ItemsPage {
             + "<a class=\"button\" href=\"/api/lists/\(list.id)/download?format=xlsx\(filterQuery)\">XLSX</a>"
             + "<a class=\"button\" href=\"/api/lists/\(list.id)/download?format=csv\(filterQuery)\">CSV</a></p>"
         guard !view.items.isEmpty else { return html + HTML.noData }
-        html += "<table class=\"items\"><tr><th>序号</th><th>数据类别</th><th>关键字</th><th>差异类型</th><th>部级条数</th><th>省级条数</th><th>整改状态</th><th>上传时间</th><th>字段（部级 / 省级）</th></tr>"
+        html += "<div class=\"wide\"><table class=\"items\"><tr><th>序号</th><th>数据类别</th><th>关键字</th><th>差异类型</th><th>部级条数</th><th>省级条数</th><th>整改状态</th><th>上传时间</th><th>字段（部级 / 省级）</th></tr>"
         for item in view.items {
             var fields = "—"
             if !item.fields.isEmpty {
@@ -106,7 +106,7 @@ enum ItemsPage {
                 <td>\(fields)</td></tr>
                 """
         }
-        html += "</table><p>"
+        html += "</table></div><p>"
         let sizeQuery = query(view)
         if view.page > 1 { html += "<a class=\"button\" href=\"/lists/\(list.id)?page=\(view.page - 1)\(sizeQuery)\">上一页</a>" }
         if view.page < pages { html += "<a class=\"button\" href=\"/lists/\(list.id)?page=\(view.page + 1)\(sizeQuery)\">下一页</a>" }

@@ -5,8 +5,8 @@ enum LoginPage {
         """
         <p>请输入部里下发的访问令牌（以 rcn_ 开头）。登录后浏览器只保存会话编号，不保存令牌；闲置过久或退出后需重新登录。</p>
         \(error.map { "<p class=\"error\">\(HTML.escape($0))</p>" } ?? "")
-        <form method="post" action="/login"><input type="hidden" name="csrf" value="\(csrf)">
-        <label>访问令牌 <input type="password" name="token" size="72" autocomplete="off" required></label>
+        <form class="login" method="post" action="/login"><input type="hidden" name="csrf" value="\(csrf)">
+        <label>访问令牌 <input type="password" name="token" autocomplete="off" required></label>
         <button type="submit">进入</button>
         </form>
         """

@@ -100,7 +100,7 @@ enum MinistryPage {
                 + "<h2>整改率（按期上传 / 条目）</h2>" + chart(ordered)
         }
         html += RankingSection.render(view.ranking, quarter: quarter)
-        html += "<h2>\(q) 异议</h2>" + ObjectionsSection.table(view.objections, decide: view.csrf, names: view.provinceNames)
+        html += "<h2>\(q) 异议</h2>" + ObjectionsSection.table(view.objections, decide: view.csrf, names: view.provinceNames, scores: view.scores)
         return html + ScoresSection.render(view.scores)
     }
 

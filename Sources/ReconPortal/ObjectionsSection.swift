@@ -33,28 +33,38 @@ enum ObjectionsSection {
     }
 
     /// The objections with their decisions; with `decide` (the ministry's CSRF token), the open
-    /// ones carry the accept and reject forms.
-    static func table(_ objections: [Objection], decide csrf: String?, names: [String: String] = [:]) -> String {
+    /// ones carry the accept and reject forms: labelled fields, the indicator's current numerator
+    /// and denominator (from `scores`, the version on notice), and a confirmation before sending.
+    static func table(_ objections: [Objection], decide csrf: String?, names: [String: String] = [:],
+                      scores: ScoresJSON? = nil) -> String {
         guard !objections.isEmpty else { return "<p class=\"muted\">暂无异议。</p>" }
-        var html = "<table><tr><th>编号</th><th>季度</th><th>省份</th><th>指标</th><th>异议内容</th><th>提出</th><th>状态</th><th>处理</th></tr>"
+        var html = "<div class=\"wide\"><table class=\"objections\"><tr><th>编号</th><th>季度</th><th>省份</th><th>指标</th><th>异议内容</th><th>提出</th><th>状态</th><th>处理</th></tr>"
         for o in objections {
-            var decision = o.decidedAt.map { "\(BeijingTimeFormat.human($0)) \(HTML.escape(o.decidedBy ?? ""))：\(HTML.escape(o.decisionReason ?? ""))" } ?? ""
+            var decision = o.decidedAt.map { "\(HTML.time(BeijingTimeFormat.human($0))) \(HTML.escape(o.decidedBy ?? ""))：\(HTML.escape(o.decisionReason ?? ""))" } ?? ""
             if let id = o.correctionID { decision += "（修正版本 \(id)）" }
             if let csrf, o.status == .open {
+                let indicatorName = ScoresSection.names[o.indicator.number] ?? "指标\(o.indicator.number)"
+                let current = scores?.scores.first { $0.provinceCode == o.provinceCode }?.indicators.first { $0.indicator == o.indicator.number }
+                let n = current?.numerator.map { String($0) } ?? "", d = current?.denominator.map { String($0) } ?? ""
+                let now = current.map { "当前分子 \($0.numerator.map { String($0) } ?? "—") / 分母 \($0.denominator.map { String($0) } ?? "—")（\($0.ratePercent.map { "\($0)%" } ?? "—")，得分 \($0.score)）" }
+                    ?? "当前分子、分母未知"
+                let province = HTML.escape(names[o.provinceCode] ?? o.provinceCode)
                 decision += """
-                    <form method="post" action="/objections/\(o.id)/accept"><input type="hidden" name="csrf" value="\(csrf)">
-                    修正为 <input name="numerator" size="6" required inputmode="numeric"> / <input name="denominator" size="6" required inputmode="numeric">
-                    理由 <input name="reason" size="24" required><button type="submit">采纳并修正</button></form>
-                    <form method="post" action="/objections/\(o.id)/reject"><input type="hidden" name="csrf" value="\(csrf)">
-                    理由 <input name="reason" size="24" required><button type="submit">不予采纳</button></form>
+                    <form class="decide" method="post" action="/objections/\(o.id)/accept" data-confirm="确认采纳异议 \(o.id)（\(province) \(indicatorName)），按所填分子、分母重新计分并生成修正版本？"><input type="hidden" name="csrf" value="\(csrf)">
+                    <p class="muted">\(now)</p>
+                    <label>修正后分子 <input name="numerator" value="\(n)" size="7" required inputmode="numeric" pattern="[0-9]+"></label>
+                    <label>修正后分母 <input name="denominator" value="\(d)" size="7" required inputmode="numeric" pattern="[0-9]+"></label>
+                    <label>采纳理由 <input name="reason" size="24" maxlength="1000" required></label><button type="submit">采纳并修正</button></form>
+                    <form class="decide" method="post" action="/objections/\(o.id)/reject" data-confirm="确认不予采纳异议 \(o.id)（\(province) \(indicatorName)）？评分保持不变。"><input type="hidden" name="csrf" value="\(csrf)">
+                    <label>不予采纳理由 <input name="reason" size="24" maxlength="1000" required></label><button type="submit">不予采纳</button></form>
                     """
             }
             html += """
-                <tr><td class="num">\(o.id)</td><td>\(o.quarter)</td><td>\(HTML.escape(names[o.provinceCode] ?? o.provinceCode))</td>
-                <td>\(ScoresSection.names[o.indicator.number] ?? "")</td><td>\(HTML.escape(o.text))</td>
-                <td>\(BeijingTimeFormat.human(o.raisedAt)) \(HTML.escape(o.raisedBy))</td><td>\(o.status.label)</td><td>\(decision)</td></tr>
+                <tr><td class="num">\(o.id)</td><td>\(o.quarter)</td><td class="nowrap">\(HTML.escape(names[o.provinceCode] ?? o.provinceCode))</td>
+                <td class="nowrap">\(ScoresSection.names[o.indicator.number] ?? "")</td><td class="text">\(HTML.escape(o.text))</td>
+                <td>\(HTML.time(BeijingTimeFormat.human(o.raisedAt))) \(HTML.escape(o.raisedBy))</td><td class="nowrap">\(o.status.label)</td><td>\(decision)</td></tr>
                 """
         }
-        return html + "</table>"
+        return html + "</table></div>"
     }
 }

@@ -50,9 +50,9 @@ struct PageRoutes {
 
     /// The login form with a fresh login CSRF token in its own short-lived cookie.
     func loginPage(_ request: Request, message: String?, status: HTTPResponse.Status = .ok, clearSession: Bool = false) -> Response {
-        let token = PortalSessionStore.randomID(prefix: "")
+        let token = CSRFCheck.loginToken(secret: settings.formSecret, now: settings.now())
         var headers: HTTPFields = [:]
-        headers.append(HTTPField(name: .setCookie, value: cookie(CSRFCheck.loginCookie, token, request, maxAge: 3600)))
+        headers.append(HTTPField(name: .setCookie, value: cookie(CSRFCheck.loginCookie, token, request, maxAge: Int(CSRFCheck.loginTokenSeconds))))
         if clearSession { headers.append(HTTPField(name: .setCookie, value: cookie(TokenAuthMiddleware.cookieName, "", request, maxAge: 0))) }
         return HTML.page(title: "整改清单门户 · 登录", body: LoginPage.render(csrf: token, error: message), status: status, headers: headers)
     }
@@ -70,9 +70,17 @@ struct PageRoutes {
     }
 
     func login(_ request: Request, _ context: PortalContext) async throws -> Response {
+        if let until = settings.loginThrottle.blockedUntil(context.clientAddress, now: settings.now()) {
+            context.audit.note("login-throttled")
+            let minutes = max(1, Int((until.timeIntervalSince(settings.now()) / 60).rounded(.up)))
+            throw PortalError(.tooManyRequests, "too many failed logins from this address; try again in \(minutes) minutes",
+                              chinese: "登录失败次数过多，请 \(minutes) 分钟后再试。",
+                              headers: [.retryAfter: String(minutes * 60)])
+        }
         try CSRFCheck.origin(request, context: context, settings: settings)
         let form = try await FormBody.read(request)
-        try CSRFCheck.token(form["csrf"], expected: request.cookies[CSRFCheck.loginCookie]?.value ?? "", context: context)
+        try CSRFCheck.loginToken(form["csrf"], cookie: request.cookies[CSRFCheck.loginCookie]?.value, secret: settings.formSecret,
+                                 now: settings.now(), context: context)
         let token = form["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let now = settings.now(), lifetime = settings.sessionLifetime, idle = settings.sessionIdle
         let opened: (PortalCaller, String)? = try await settings.database.run { connection in
@@ -81,6 +89,7 @@ struct PageRoutes {
         }
         guard let (caller, id) = opened else {
             context.audit.note("auth-failed")
+            settings.loginThrottle.fail(context.clientAddress, now: now)
             return loginPage(request, message: "令牌无效或已被吊销。", status: .unauthorized)
         }
         context.audit.identify(caller)
@@ -120,7 +129,7 @@ struct PageRoutes {
             let quarter = try asked ?? PortalQueries.defaultQuarter(province: nil, on: connection)
             let lists = try quarter.map { try ListStore(connection: connection).lists(quarter: $0) } ?? []
             let progress = try quarter.map { try ListProgressQuery(connection: connection).rows(quarter: $0, now: now) } ?? []
-            let scores = try PortalQueries.scores(quarter: quarter, province: nil, on: connection)
+            let scores = try PortalQueries.scores(quarter: quarter, province: nil, now: now, on: connection)
             let rows = quarter.map { MinistryPage.rows(progress: progress, quarter: $0, scores: scores) } ?? []
             let answering = Set(rows.map(\.progress.listID))
             let names = Dictionary(try connection.execute("SELECT code, name FROM recon.provinces").rows.map {
@@ -172,7 +181,7 @@ struct PageRoutes {
                 viewer: viewer, csrf: csrf, provinceCode: province, provinceName: name, quarters: quarters, quarter: quarter,
                 lists: lists, progress: Dictionary(uniqueKeysWithValues: progress.map { ($0.listID, $0) }),
                 states: try ListStateCounts.read(lists, now: now, on: connection),
-                scores: try quarter.map { try PortalQueries.scores(quarter: $0, province: province, on: connection) } ?? ScoresJSON(quarter: nil, scores: []),
+                scores: try quarter.map { try PortalQueries.scores(quarter: $0, province: province, now: now, on: connection) } ?? ScoresJSON(quarter: nil, scores: []),
                 history: try PortalQueries.history(province: province, on: connection),
                 objections: try quarter.map { try QuarterLifecycle.objections(quarter: $0, province: province, on: connection) } ?? [],
                 objectionsOpenUntil: openUntil, now: now)

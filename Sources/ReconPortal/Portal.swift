@@ -8,10 +8,11 @@ public enum Portal {
     /// and the pages.
     public static func router(settings: PortalSettings) -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
-        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: RequestLogMiddleware(settings: settings))
         router.add(middleware: SecurityHeadersMiddleware<PortalContext>())
-        router.add(middleware: RequestLimitsMiddleware())
+        // Outside the limits, so that a refused size or method on a page is a Chinese page too.
         router.add(middleware: ErrorPageMiddleware())
+        router.add(middleware: RequestLimitsMiddleware())
         getAndHead(router, "health") { _, _ -> HealthJSON in
             let ok = (try? await settings.database.run { try $0.execute("SELECT 1").rows.count }) == 1
             return HealthJSON(status: ok ? "ok" : "degraded", database: ok ? "reachable" : "unreachable")

@@ -35,6 +35,7 @@ struct PortalError: HTTPResponseError, CustomStringConvertible {
         case 404: return (status, "页面不存在，或您无权查看。")
         case 405: return (status, "不支持该请求方法。")
         case 413: return (status, "请求内容过大。")
+        case 429: return (status, "请求过于频繁，请稍后再试。")
         default: return (status, "服务器内部错误，请稍后重试。")
         }
     }

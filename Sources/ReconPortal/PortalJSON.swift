@@ -225,7 +225,17 @@ struct ListProgressJSON: ResponseEncodable {
 /// `GET /api/scores`.
 struct ScoresJSON: ResponseEncodable {
     let quarter: String?
-    let scores: [ProvinceScoreJSON]
+    var scores: [ProvinceScoreJSON]
+    /// `onNotice` (公示中), `noticeOver` (公示期已结束，待公布) or `published` (已公布); nil unscored.
+    var stage: String? = nil
+    /// The stage in words: `公示中，公示期至 2026-10-27 24:00（第2版）`.
+    var stageLabel: String? = nil
+    /// The version whose scores these are.
+    var version: Int? = nil
+    /// The last day of the public notice (第十一条: 公示期为5个工作日).
+    var noticeEnds: String? = nil
+    /// When the quarter was published (+08:00), once published.
+    var publishedAt: String? = nil
 }
 
 /// One province's three indicator results.
@@ -235,6 +245,8 @@ struct ProvinceScoreJSON: ResponseEncodable, Sendable {
     var indicators: [IndicatorScoreJSON]
     /// The subtotal out of 15, exact to the hundredth, e.g. `13.50`.
     var subtotal: String
+    /// The rank among all provinces, once published (the bulletin's).
+    var rank: Int? = nil
 }
 
 /// One indicator result.
@@ -247,6 +259,10 @@ struct IndicatorScoreJSON: ResponseEncodable, Sendable {
     let score: String
     let reasonCode: String
     let reason: String
+    /// The band of the rate under the indicator's rule (`低于95%，每下降1%扣0.5分（95%时为4分）`), nil without a rate.
+    var band: String? = nil
+    /// The points deducted from 5 (`扣2.41分`, `未扣分`).
+    var deduction: String? = nil
 }
 
 /// `GET /health`.

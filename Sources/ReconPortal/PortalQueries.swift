@@ -85,7 +85,7 @@ enum PortalQueries {
 
     /// The current scores of `quarter` (the latest scored quarter when nil), of one province or all:
     /// the published version once published, else the newest version on public notice.
-    static func scores(quarter: Quarter?, province: String?, on connection: Connection) throws -> ScoresJSON {
+    static func scores(quarter: Quarter?, province: String?, now: Date? = nil, on connection: Connection) throws -> ScoresJSON {
         let scored = try quarter.map(\.description) ?? connection.execute(
             "SELECT quarter FROM recon.scorings ORDER BY quarter DESC LIMIT 1").rows.first.map { try $0.string("quarter") }
         guard let scored else { return ScoresJSON(quarter: nil, scores: []) }
@@ -105,10 +105,13 @@ enum PortalQueries {
             let code = try row.string("province_code")
             let numerator = try row.optionalInt("numerator"), denominator = try row.optionalInt("denominator")
             let hundredths = try row.int("score_hundredths")
+            let indicator = try row.int("indicator")
             let result = IndicatorScoreJSON(
-                indicator: try row.int("indicator"), numerator: numerator, denominator: denominator,
-                ratePercent: try ratePercent(numerator, denominator, indicator: try row.int("indicator")),
-                score: hundredthsText(hundredths), reasonCode: try row.string("reason_code"), reason: try row.string("reason"))
+                indicator: indicator, numerator: numerator, denominator: denominator,
+                ratePercent: try ratePercent(numerator, denominator, indicator: indicator),
+                score: hundredthsText(hundredths), reasonCode: try row.string("reason_code"), reason: try row.string("reason"),
+                band: ScoreExplanation.band(indicator: indicator, numerator: numerator, denominator: denominator),
+                deduction: ScoreExplanation.deduction(score: hundredthsText(hundredths)))
             if provinces.last?.provinceCode != code {
                 provinces.append(ProvinceScoreJSON(provinceCode: code, provinceName: try row.string("province_name"),
                                                    indicators: [], subtotal: ""))
@@ -118,7 +121,39 @@ enum PortalQueries {
             totals[totals.count - 1] += hundredths
         }
         for index in provinces.indices { provinces[index].subtotal = hundredthsText(totals[index]) }
-        return ScoresJSON(quarter: scored, scores: provinces)
+        var answer = ScoresJSON(quarter: scored, scores: provinces)
+        if let quarter = Quarter(scored) { try stage(of: quarter, into: &answer, now: now, on: connection) }
+        return answer
+    }
+
+    /// The quarter's stage (第十一条: 公示5个工作日，公示期结束后公布), version, notice end, publication
+    /// and, once published, each province's rank.
+    static func stage(of quarter: Quarter, into answer: inout ScoresJSON, now: Date?, on connection: Connection) throws {
+        let calendar = try CalendarStore(connection: connection).calendar()
+        switch try QuarterLifecycle(results: connection, calendar: calendar).stage(quarter) {
+        case .notScored:
+            return
+        case let .onNotice(current, noticeEnds):
+            answer.version = current.version
+            answer.noticeEnds = noticeEnds.description
+            if let now, now >= BeijingTime.endOfDay(noticeEnds) {
+                answer.stage = "noticeOver"
+                answer.stageLabel = "公示期已结束（\(noticeEnds) 24:00），待公布（第\(current.version)版）"
+            } else {
+                answer.stage = "onNotice"
+                answer.stageLabel = "公示中，公示期至 \(noticeEnds) 24:00（第\(current.version)版）"
+            }
+        case let .published(publication, current):
+            let version = try connection.execute("SELECT version FROM recon.scorings WHERE id = $1", [String(publication.scoringID)])
+                .rows.first.map { try $0.int("version") } ?? current.version
+            answer.version = version
+            answer.noticeEnds = current.scores.noticeEnds.description
+            answer.stage = "published"
+            answer.publishedAt = BeijingTimeFormat.iso(publication.publishedAt)
+            answer.stageLabel = "已公布（\(BeijingTimeFormat.human(publication.publishedAt))，第\(version)版）"
+            let ranks = Dictionary(publication.ranks.map { ($0.provinceCode, $0.rank) }, uniquingKeysWith: { a, _ in a })
+            for index in answer.scores.indices { answer.scores[index].rank = ranks[answer.scores[index].provinceCode] }
+        }
     }
 
     /// The displayed rate without `%` (``RateFormat``: up for 10, down for 11 and 12), or nil.

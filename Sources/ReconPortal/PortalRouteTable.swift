@@ -73,14 +73,15 @@ struct RequestLimitsMiddleware: RouterMiddleware {
 }
 
 /// Errors of the page routes as Chinese HTML pages (the API keeps its JSON): a bad parameter,
-/// a missing list, a refused method — never raw English JSON in front of a user.
+/// a missing list, a refused method or size — never raw English JSON in front of a user. A browser
+/// following a page's download link (`/api/…` with the session cookie, no `Authorization`, asking
+/// for `text/html`) gets the page too.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = PortalContext
 
     func handle(_ request: Request, context: PortalContext,
                 next: (Request, PortalContext) async throws -> Response) async throws -> Response {
-        let path = request.uri.path
-        guard !(path == "/api" || path.hasPrefix("/api/") || path == "/health") else { return try await next(request, context) }
+        guard Self.isPage(request) else { return try await next(request, context) }
         do {
             return try await next(request, context)
         } catch {
@@ -88,8 +89,21 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if status.code >= 500 { context.logger.error("page failed", metadata: ["error": "\(error)"]) }
             var headers = (error as? PortalError)?.headers ?? (error as? HTTPError)?.headers ?? [:]
             headers[.contentType] = nil
-            return HTML.page(title: "整改清单门户 · 出错了", body: HTML.errorBody(status: status, message: message),
-                             status: status, headers: headers)
+            var response = HTML.page(title: "整改清单门户 · 出错了", body: HTML.errorBody(status: status, message: message),
+                                     status: status, headers: headers)
+            if request.method == .head {
+                if let length = response.body.contentLength { response.headers[.contentLength] = String(length) }
+                response.body = ResponseBody()
+            }
+            return response
         }
+    }
+
+    /// A page route, or a browser's request of an API route (a download link clicked on a page).
+    static func isPage(_ request: Request) -> Bool {
+        let path = request.uri.path
+        if path == "/health" { return false }
+        guard path == "/api" || path.hasPrefix("/api/") else { return true }
+        return request.headers[.authorization] == nil && (request.headers[.accept] ?? "").contains("text/html")
     }
 }

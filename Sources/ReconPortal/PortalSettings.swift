@@ -33,6 +33,17 @@ public struct PortalSettings: Sendable {
     /// Origins accepted on state-changing requests besides the request's own host, e.g.
     /// `https://portal.example.gov.cn` behind a proxy that rewrites Host.
     public var allowedOrigins: [String] = []
+    /// Failed logins per client address (``LoginThrottle``).
+    public var loginThrottle = LoginThrottle()
+    /// Repeated failures folded in the request log (``FailureLogAggregator``).
+    let failureLog = FailureLogAggregator()
+    /// The key of the login form's CSRF token MAC (``CSRFCheck/loginToken(secret:now:)``): 32 random
+    /// bytes per process by default (a restart only makes an open login form ask to be reloaded).
+    /// Portals behind one load balancer must share it.
+    public var formSecret: [UInt8] = {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }()
 
     /// Settings.
     public init(database: PortalDatabase, recordSets: [RecordSetSpec] = RecordSetSpec.reference,

@@ -76,7 +76,10 @@ enum ProvincePage {
     }
 }
 
-/// The quarter's three scores with their rates, per province (policy ids in Chinese).
+/// The quarter's three scores with their rates, per province (policy ids in Chinese): the stage
+/// in words (公示中 until D / 公示期已结束，待公布 / 已公布, version N), the rank once published, and
+/// for each indicator the counts behind the rate, its band under the rule and the deduction
+/// (``ScoreExplanation``).
 enum ScoresSection {
     static let names = [10: "指标10 对账差异率", 11: "指标11 对账整改率", 12: "指标12 数据归集率"]
 
@@ -84,19 +87,30 @@ enum ScoresSection {
         guard let quarter = scores.quarter, !scores.scores.isEmpty else {
             return "<h2>季度评分</h2><p class=\"muted\">暂无数据（尚无评分结果）。</p>"
         }
-        var html = "<h2>\(HTML.escape(quarter)) 季度评分</h2><table><tr><th>省份</th><th>指标</th><th>比率</th><th>分子/分母</th><th>得分（满分5）</th><th>说明</th></tr>"
+        var html = "<h2>\(HTML.escape(quarter)) 季度评分</h2>"
+        if let label = scores.stageLabel {
+            let tag = scores.stage == "published" ? "<span class=\"tag official\">已公布</span>" : "<span class=\"tag\">\(scores.stage == "onNotice" ? "公示中" : "待公布")</span>"
+            html += "<p class=\"stage\">\(tag) \(HTML.escape(label))</p>"
+        }
+        if scores.scores.count == 1, let only = scores.scores.first {
+            html += only.rank.map { "<p class=\"stage\">\(HTML.escape(only.provinceName))本季度排名：第 \($0) 名（小计 \(only.subtotal) 分，满分15）</p>" }
+                ?? (scores.stage == "published" ? "" : "<p class=\"muted\">排名在评价结果公布后显示。</p>")
+        }
+        html += "<div class=\"wide\"><table class=\"scores\"><tr><th>省份</th><th>指标</th><th>比率</th><th>分子/分母</th><th>得分（满分5）</th><th>计分依据</th><th>说明</th></tr>"
         for province in scores.scores {
             for result in province.indicators {
                 let fraction = result.numerator.map { n in result.denominator.map { "\(n)/\($0)" } ?? "\(n)/—" } ?? "—"
+                let basis = result.band.map { "\(HTML.escape($0))；\(HTML.escape(result.deduction ?? ""))" } ?? HTML.escape(result.deduction ?? "—")
                 html += """
-                    <tr><td>\(HTML.escape(province.provinceName))</td><td>\(names[result.indicator] ?? "指标\(result.indicator)")</td>
+                    <tr><td class="nowrap">\(HTML.escape(province.provinceName))</td><td class="nowrap">\(names[result.indicator] ?? "指标\(result.indicator)")</td>
                     <td class="num">\(result.ratePercent.map { $0 + "%" } ?? "—")</td><td class="num">\(fraction)</td>
-                    <td class="num">\(result.score)</td><td>\(HTML.escape(PolicyLabels.localise(result.reason)))</td></tr>
+                    <td class="num">\(result.score)</td><td>\(basis)</td><td>\(HTML.escape(PolicyLabels.localise(result.reason)))</td></tr>
                     """
             }
-            html += "<tr><th colspan=\"4\">\(HTML.escape(province.provinceName)) 小计（满分15）</th><th class=\"num\">\(province.subtotal)</th><th></th></tr>"
+            let rank = province.rank.map { "（第 \($0) 名）" } ?? ""
+            html += "<tr><th colspan=\"4\">\(HTML.escape(province.provinceName)) 小计（满分15）\(rank)</th><th class=\"num\">\(province.subtotal)</th><th colspan=\"2\"></th></tr>"
         }
-        return html + "</table>"
+        return html + "</table></div>"
     }
 }
 
@@ -106,7 +120,7 @@ enum HistorySection {
         var html = "<h2>历史评分</h2>"
         guard !history.isEmpty else { return html + HTML.noData }
         html += TrendChart.render(history)
-        html += "<table><tr><th>季度</th><th>版本</th><th>指标10</th><th>指标11</th><th>指标12</th><th>小计（满分15）</th></tr>"
+        html += "<div class=\"wide\"><table><tr><th>季度</th><th>版本</th><th>指标10</th><th>指标11</th><th>指标12</th><th>小计（满分15）</th></tr>"
         for quarter in history.reversed() {
             func cell(_ number: Int) -> String {
                 guard let r = quarter.indicators.first(where: { $0.indicator == number }) else { return "<td>—</td>" }
@@ -115,7 +129,7 @@ enum HistorySection {
             html += "<tr><td><a href=\"?quarter=\(quarter.quarter)\">\(quarter.quarter)</a></td><td>第\(quarter.version)版\(quarter.published ? "（已公布）" : "（公示稿）")</td>"
                 + cell(10) + cell(11) + cell(12) + "<td class=\"num\">\(quarter.subtotal)</td></tr>"
         }
-        return html + "</table>"
+        return html + "</table></div>"
     }
 }
 

@@ -51,8 +51,8 @@ enum RankingSection {
         var html = "<h2>\(quarter) 各省排名</h2>"
         guard let ranking, !ranking.rows.isEmpty else { return html + HTML.noData }
         html += "<p>\(ranking.published ? "<span class=\"tag official\">已公布</span> " : "<span class=\"tag\">公示中</span> ")\(HTML.escape(ranking.caption))</p>"
-        html += "<table><tr>" + ranking.header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>"
+        html += "<div class=\"wide\"><table><tr>" + ranking.header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>"
         for row in ranking.rows { html += "<tr>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>" }
-        return html + "</table>"
+        return html + "</table></div>"
     }
 }

@@ -3,11 +3,14 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// One log line per request: method, path (secrets in the query redacted), status, latency in
-/// milliseconds, the caller (province, ministry or anonymous) and security events (failed
-/// authentication, cross-province attempts, refused CSRF checks). Security events log at warning.
+/// One log line per request: method, path (secrets redacted wherever they stand), status, latency
+/// in milliseconds, the client's address, the caller (province, ministry or anonymous) and security
+/// events (failed authentication, cross-province attempts, refused CSRF checks, throttled logins).
+/// Security events log at warning; repeated ones of one client are folded
+/// (``FailureLogAggregator``: the first line, then one line a minute with `repeated=N`).
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = PortalContext
+    let settings: PortalSettings
 
     func handle(_ request: Request, context: PortalContext,
                 next: (Request, PortalContext) async throws -> Response) async throws -> Response {
@@ -30,26 +33,59 @@ struct RequestLogMiddleware: RouterMiddleware {
         var metadata: Logger.Metadata = [
             "method": .string(request.method.rawValue), "path": .string(Self.redacted(request.uri.description)),
             "status": .stringConvertible(status), "ms": .string("\(micros / 1000).\(String(format: "%03d", Int(micros % 1000)))"),
-            "caller": .string(context.audit.caller),
+            "caller": .string(context.audit.caller), "client": .string(context.clientAddress),
         ]
-        if !events.isEmpty { metadata["security"] = .string(events.joined(separator: ",")) }
+        if !events.isEmpty {
+            metadata["security"] = .string(events.joined(separator: ","))
+            let (write, folded) = settings.failureLog.record("\(context.clientAddress) \(events.joined(separator: ",")) \(status)",
+                                                             now: settings.now())
+            guard write else { return }
+            if folded > 0 { metadata["repeated"] = .stringConvertible(folded) }
+        }
         context.logger.log(level: events.isEmpty ? .info : .warning, "request", metadata: metadata)
     }
 
-    /// `uri` with the value of every query parameter that may hold a secret replaced by
-    /// `REDACTED`: names containing token, session, csrf, auth, key or password, and any value
-    /// that looks like a portal token or session id (`rcn_…`, `rcs_…`).
+    /// `uri` with every secret replaced by `REDACTED`: a path segment, query name or query value
+    /// that holds a portal token or session id (`rcn_…`, `rcs_…`, also percent-encoded such as
+    /// `/%72cn_…`) or a bare run of 32 or more hex digits (a token's or session's secret part, a
+    /// CSRF token), and the value of every query parameter whose name says secret (token,
+    /// session, csrf, auth, key, password, secret).
     static func redacted(_ uri: String) -> String {
-        guard let mark = uri.firstIndex(of: "?") else { return uri }
-        let path = uri[..<mark]
+        let mark = uri.firstIndex(of: "?")
+        let path = String(mark.map { uri[..<$0] } ?? uri[...])
+        let redactedPath = path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { looksSecret($0) ? "REDACTED" : String($0) }.joined(separator: "/")
+        guard let mark else { return redactedPath }
         let query = uri[uri.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].lowercased()
-            let value = parts.count > 1 ? parts[1].lowercased() : ""
+            let name = decoded(parts[0]).lowercased()
             let secretName = ["token", "session", "csrf", "auth", "key", "password", "secret"].contains { name.contains($0) }
-            let secretValue = value.contains("rcn_") || value.contains("rcs_") || value.contains("rcn%5f") || value.contains("rcs%5f")
-            return secretName || secretValue ? "\(parts[0])=REDACTED" : String(pair)
+            if looksSecret(parts[0]) { return "REDACTED" }
+            return secretName || (parts.count > 1 && looksSecret(parts[1])) ? "\(parts[0])=REDACTED" : String(pair)
         }
-        return path + "?" + query.joined(separator: "&")
+        return redactedPath + "?" + query.joined(separator: "&")
+    }
+
+    /// Percent-decoded (twice, for a doubly encoded value), `+` as space; the raw text if invalid.
+    static func decoded(_ text: Substring) -> String {
+        var value = String(text).replacingOccurrences(of: "+", with: " ")
+        for _ in 0..<2 { value = value.removingPercentEncoding ?? value }
+        return value
+    }
+
+    /// Whether `text` holds a token, a session id or a long hex secret.
+    static func looksSecret(_ text: Substring) -> Bool {
+        let value = decoded(text).lowercased()
+        if value.contains("rcn_") || value.contains("rcs_") { return true }
+        var run = 0
+        for character in value.unicodeScalars {
+            if ("0"..."9").contains(character) || ("a"..."f").contains(character) {
+                run += 1
+                if run >= 32 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 }

@@ -2,13 +2,14 @@ import HTTPTypes
 import Hummingbird
 
 /// Headers every portal response carries, errors included, as a government web service should:
-/// no framing, no content sniffing, no referrer, only the portal's own resources, and no caching of
+/// no framing, no content sniffing, no referrer sent to another site, only the portal's own resources, and no caching of
 /// anything personal (API answers, pages and downloads).
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// The Content-Security-Policy: the pages use no external script, style or font; inline styles
-    /// and SVG only.
+    /// The Content-Security-Policy: the pages use no external script, style or font; inline styles,
+    /// SVG and one inline script allowed by its hash (``HTML/confirmScript``, the confirmation of a
+    /// decision) only.
     public static var contentSecurityPolicy: String {
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; script-src \(HTML.confirmScriptSource); style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     }
 
     /// A middleware.
@@ -33,7 +34,9 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         headers[.contentSecurityPolicy] = contentSecurityPolicy
         headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         headers[.xContentTypeOptions] = "nosniff"
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // same-origin: the portal's own form posts carry its Origin (under no-referrer browsers send
+        // `Origin: null`), while no URL of the portal ever leaves for another site.
+        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         headers[.cacheControl] = "no-store"
     }
 }

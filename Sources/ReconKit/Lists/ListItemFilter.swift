@@ -68,8 +68,28 @@ public struct ListItemFilter: Sendable, Hashable {
     public var category: String?
     /// Only these states (empty: all). `outstanding` in the portal is every state but 已一致.
     public var states: Set<ItemProgressState>
-    /// Only keys containing this text (case-insensitive; the key as shown, columns joined by ` / `).
+    /// Only items whose key — or a searched field (``searchedColumns``: name, VIN, ID number) of
+    /// their records or differing fields — contains this text, compared the way the keys are
+    /// (``searchForm(_:)``): `豫HBV258 / 1` as shown, `豫hbv258/1`, full-width `ＨＢＶ２５８` all find
+    /// the same item.
     public var keyContains: String?
+
+    /// The fields searched besides the key: the names (经营业户名称, 从业人员姓名), the VIN, the ID
+    /// number and the credit code (docs/rules.md, "Portal: search").
+    public static let searchedColumns = ["name", "vin", "id_number", "credit_code"]
+
+    /// The identifier key normalisers (full-width to half-width, parentheses, upper case) applied
+    /// to a search text, then every space removed (the page shows key columns joined by ` / `).
+    public static func searchForm(_ text: String) -> String {
+        let pipeline = NormaliserPipeline([FieldNormaliser.fullWidth, .parentheses, .trim, .collapseSpaces, .upper])
+        return (pipeline.apply(text) ?? "").filter { !$0.isWhitespace }
+    }
+
+    /// The SQL form of a stored text matching ``searchForm(_:)``: NFKC (full-width to half-width),
+    /// upper case, no spaces.
+    static func sqlSearchForm(_ expression: String) -> String {
+        "upper(translate(normalize(coalesce(\(expression), ''), NFKC), ' ', ''))"
+    }
 
     /// A filter; the default selects everything.
     public init(recordSet: String? = nil, category: String? = nil, states: Set<ItemProgressState> = [], keyContains: String? = nil) {
@@ -92,8 +112,18 @@ public struct ListItemFilter: Sendable, Hashable {
             let ordered = ItemProgressState.allCases.filter(states.contains)
             parts.append("(" + ordered.map { $0.condition(deadline: deadline, now: now) }.joined(separator: " OR ") + ")")
         }
-        if let key = keyContains, !key.isEmpty {
-            parts.append("strpos(upper(i.key_text), upper(\(try connection.quoteLiteral(key)))) > 0")
+        if let key = keyContains.map(Self.searchForm), !key.isEmpty {
+            let text = try connection.quoteLiteral(key)
+            let columns = try Self.searchedColumns.map { try connection.quoteLiteral($0) }.joined(separator: ", ")
+            parts.append("""
+                (strpos(\(Self.sqlSearchForm("i.key_text")), \(text)) > 0
+                 OR EXISTS (SELECT 1 FROM jsonb_array_elements(i.rows) r, jsonb_array_elements(r->'values') v
+                            WHERE v->>'column' IN (\(columns)) AND strpos(\(Self.sqlSearchForm("v->>'value'")), \(text)) > 0)
+                 OR EXISTS (SELECT 1 FROM jsonb_array_elements(i.fields) f
+                            WHERE f->>'column' IN (\(columns))
+                              AND (strpos(\(Self.sqlSearchForm("f->>'ministry'")), \(text)) > 0
+                                   OR strpos(\(Self.sqlSearchForm("f->>'province'")), \(text)) > 0)))
+                """)
         }
         return parts.isEmpty ? "true" : parts.joined(separator: " AND ")
     }

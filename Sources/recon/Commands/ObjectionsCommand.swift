@@ -28,7 +28,7 @@ struct ObjectionsCommand: ParsableCommand {
             _ = try config.load().argumentProvince(province)
             let now = clock.instant()
             let objection = try LifecycleContext(config, application: "recon objections").lifecycle.raiseObjection(quarter, province: province, indicator: indicator, text: text,
-                                                         by: CLIActor.name, at: now)
+                                                         by: clock.who(), at: now)
             print("objection \(objection.id) raised: \(objection.provinceCode) indicator \(objection.indicator.number) of \(quarter) (version id \(objection.scoringID))")
         }
     }
@@ -68,7 +68,7 @@ struct ObjectionsCommand: ParsableCommand {
             }
             let now = clock.instant()
             let (objection, correction) = try LifecycleContext(config, application: "recon objections").lifecycle.accept(objection: id, numerator: numerator, denominator: denominator,
-                                                               reason: reason, by: CLIActor.name, at: now)
+                                                               reason: reason, by: clock.who(), at: now)
             print("objection \(objection.id) accepted: version \(correction.version) (核对修正稿) of \(objection.quarter) is on notice")
         }
     }
@@ -83,7 +83,7 @@ struct ObjectionsCommand: ParsableCommand {
 
         func run() throws {
             let now = clock.instant()
-            let objection = try LifecycleContext(config, application: "recon objections").lifecycle.reject(objection: id, reason: reason, by: CLIActor.name, at: now)
+            let objection = try LifecycleContext(config, application: "recon objections").lifecycle.reject(objection: id, reason: reason, by: clock.who(), at: now)
             print("objection \(objection.id) rejected: \(objection.decisionReason ?? "")")
         }
     }

@@ -15,21 +15,40 @@ struct ScoreCommand: ParsableCommand {
         defaultSubcommand: ScoreShowCommand.self)
 }
 
-/// `--now TS` for drills and demos of the lifecycle commands.
+/// `--now TS` for drills and demos of the lifecycle commands, and `--actor NAME`: who acts.
 struct LifecycleClockOption: ParsableArguments {
     @Option(help: ArgumentHelp("Pretend it is this instant (ISO 8601 with offset): for drills and the demo.", valueName: "timestamp"),
             transform: ArgumentValue.instant)
     var now: Date?
+    @Option(help: ArgumentHelp("Who acts, recorded with the version, decision or publication (e.g. 部级运政处 张三). Default: RECON_ACTOR, else the operating-system user.",
+                               valueName: "name"))
+    var actor: String?
+
+    func validate() throws {
+        if let actor, actor.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || actor.count > 200 {
+            throw ValidationError("--actor must name who acts (1 to 200 characters)")
+        }
+    }
 
     /// The instant the transition is recorded at.
     func instant() -> Date { now ?? Date() }
+
+    /// Who the transition is recorded as: `--actor`, else ``CLIActor/name``.
+    func who() -> String { actor?.trimmingCharacters(in: .whitespacesAndNewlines) ?? CLIActor.name }
 }
 
-/// Who is acting from the CLI (recorded with versions, decisions and publications).
+/// Who is acting from the CLI when `--actor` is not given (recorded with versions, decisions and
+/// publications): `RECON_ACTOR`, else the operating-system account (`USER`, `LOGNAME`, else the
+/// account of the process's user id) at the host — never an unnamed "unknown".
 enum CLIActor {
     static var name: String {
-        let user = ProcessEnvironment.value("USER") ?? ProcessEnvironment.value("LOGNAME") ?? "unknown"
-        return "recon CLI (\(user)@\(ProcessInfo.processInfo.hostName))"
+        if let named = ProcessEnvironment.value("RECON_ACTOR")?.trimmingCharacters(in: .whitespacesAndNewlines), !named.isEmpty {
+            return named
+        }
+        let account = [ProcessEnvironment.value("USER"), ProcessEnvironment.value("LOGNAME")].compactMap { $0 }.first { !$0.isEmpty }
+            ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+            ?? "uid \(getuid())"
+        return "\(account)@\(ProcessInfo.processInfo.hostName)（recon 命令行）"
     }
 }
 
@@ -88,7 +107,7 @@ struct ScoreShowCommand: ParsableCommand {
         if store {
             let first = try lifecycle.firstQuarter(configured: loaded.firstQuarter)
             var problems: [String] = []
-            let version = try lifecycle.draft(quarter, at: now, firstQuarter: first, by: CLIActor.name) {
+            let version = try lifecycle.draft(quarter, at: now, firstQuarter: first, by: clock.who()) {
                 let computed = try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: policy,
                                                           environment: environment)
                 problems = computed.provinces.flatMap { p in p.problems.map { "province \(p.provinceCode): \($0)" } }
@@ -157,7 +176,7 @@ struct ScorePublishCommand: ParsableCommand {
         let quarter = try parseQuarter(quarter)
         let now = clock.instant()
         let context = try LifecycleContext(config, application: "recon score publish")
-        let publication = try context.lifecycle.publish(quarter, by: CLIActor.name, at: now)
+        let publication = try context.lifecycle.publish(quarter, by: clock.who(), at: now)
         print("\(quarter) published (publication \(publication.id)); ranking: "
               + publication.ranks.map { "\($0.rank). \($0.provinceCode)" }.joined(separator: ", "))
     }
@@ -181,7 +200,7 @@ struct ScoreRepublishCommand: ParsableCommand {
         let publishedPolicy: String? = if case let .published(_, current) = try context.lifecycle.stage(quarter) {
             current.scores.policy.name
         } else { nil }
-        let publication = try context.lifecycle.republish(quarter, reason: reason, by: CLIActor.name, at: now) {
+        let publication = try context.lifecycle.republish(quarter, reason: reason, by: clock.who(), at: now) {
             try QuarterScoring.compute(config: context.config, results: context.results, quarter: quarter, policyName: publishedPolicy,
                                        environment: ProcessInfo.processInfo.environment)
         }

@@ -24,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
     var idleTimeout = 15
     @Option(help: "Seconds a client has to send a whole request (header and body) from the connection's opening or the request's first byte; then the connection is closed.")
     var headerTimeout = 10
+    @Option(help: ArgumentHelp("Pretend the portal's clock started at this instant (ISO 8601 with offset) and runs on from it: the public notice, deadlines and sessions are judged by it. For drills and the browser tests only, like `recon due --now`.", valueName: "timestamp"),
+            transform: ArgumentValue.instant)
+    var now: Date?
     @OptionGroup var config: ConfigOption
     @OptionGroup var logging: LogOptions
 
@@ -54,6 +57,11 @@ struct ServeCommand: AsyncParsableCommand {
         _ = try config.results(loaded, application: "recon serve")   // migrated, provinces in step
         let dsn = try loaded.results.resolve(environment: ProcessInfo.processInfo.environment)
         var settings = PortalSettings(database: PortalDatabase(dsn: dsn, maxConnections: poolSize), recordSets: loaded.recordSets)
+        if let pretend = now {
+            let offset = pretend.timeIntervalSinceNow
+            settings.now = { Date().addingTimeInterval(offset) }
+            logger.warning("pretended clock", metadata: ["now": "\(BeijingTimeFormat.iso(pretend))"])
+        }
         settings.secureCookies = SecureCookies(rawValue: secureCookies) ?? .proxy
         settings.sessionIdle = .seconds(sessionIdleMinutes * 60)
         settings.sessionLifetime = .seconds(sessionHours * 3600)
