@@ -110,9 +110,10 @@ def navigate(driver, element):
     WebDriverWait(driver, 15).until(EC.staleness_of(old))
 
 
-def confirm_and_wait(driver, accept=True):
-    """Answers the confirmation dialog; when accepted, waits for the next page."""
-    old = driver.find_element(By.TAG_NAME, "html") if accept else None
+def confirm_and_wait(driver, button, accept=True):
+    """Clicks `button`, answers the confirmation dialog; when accepted, waits for the next page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
     alert = WebDriverWait(driver, 5).until(EC.alert_is_present())
     text = alert.text
     if accept:
@@ -214,7 +215,8 @@ def province_journey():
         converted = subprocess.run(["xlsx2csv", "--all", xlsx_path], capture_output=True, text=True, check=True).stdout
         check("序号" in converted, "XLSX: no header row with 序号")
 
-        # Printing shows the records of every item, not collapsed <details>.
+        # Printing shows the records of every item, not collapsed <details> (all items: 清除).
+        navigate(driver, driver.find_element(By.XPATH, "//form[contains(@class,'filters')]//a[normalize-space()='清除']"))
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         closed = driver.find_elements(By.CSS_SELECTOR, "table.items details:not([open]) table")
         check(closed, "no closed item to print")
@@ -276,8 +278,7 @@ def ministry_journey():
             field.clear()
             field.send_keys(value)
         shot(driver, "ministry-accept-typed")
-        accept.find_element(By.XPATH, ".//button[normalize-space()='采纳并修正']").click()
-        said = confirm_and_wait(driver)
+        said = confirm_and_wait(driver, accept.find_element(By.XPATH, ".//button[normalize-space()='采纳并修正']"))
         check("确认采纳" in said, f"accept: the confirmation says {said!r}")
         check("出错了" not in driver.title, f"accept refused: {body(driver)[:300]}")
         row = driver.find_element(By.XPATH, f"//table[contains(@class,'objections')]//tr[td[1][normalize-space()='{objection_id}']]")
@@ -290,13 +291,11 @@ def ministry_journey():
         reject = driver.find_element(By.XPATH, "//tr[contains(.,'指标11')]//form[contains(@action,'/reject')]")
         reject_id = re.search(r"/objections/(\d+)/reject", reject.get_attribute("action")).group(1)
         reject.find_element(By.NAME, "reason").send_keys("上传时间晚于整改期限，不予采纳")
-        reject.find_element(By.XPATH, ".//button[normalize-space()='不予采纳']").click()
-        confirm_and_wait(driver, accept=False)
+        confirm_and_wait(driver, reject.find_element(By.XPATH, ".//button[normalize-space()='不予采纳']"), accept=False)
         row_path = f"//table[contains(@class,'objections')]//tr[td[1][normalize-space()='{reject_id}']]"
         check("待处理" in driver.find_element(By.XPATH, row_path).text, "dismissing the confirmation still rejected the objection")
         reject = driver.find_element(By.XPATH, f"//form[@action='/objections/{reject_id}/reject']")
-        reject.find_element(By.XPATH, ".//button[normalize-space()='不予采纳']").click()
-        said = confirm_and_wait(driver)
+        said = confirm_and_wait(driver, reject.find_element(By.XPATH, ".//button[normalize-space()='不予采纳']"))
         check("确认不予采纳" in said, f"reject: the confirmation says {said!r}")
         row = driver.find_element(By.XPATH, row_path)
         check("未采纳" in row.text and "上传时间晚于整改期限" in row.text, f"rejected objection row: {row.text[:200]}")

@@ -108,7 +108,7 @@ enum HTML {
         .tag.official{background:#1f4e79;color:#fff}.tag.overdue{background:#c62828;color:#fff}.tag.consistent{background:#1b5e20;color:#fff}
         .tag.ontime{background:#66bb6a;color:#fff}.tag.late{background:#f9a825;color:#222}.tag.pending{background:#90caf9;color:#222}
         p.suspect{color:#8d4e00;margin:4px 0 0;font-size:13px}textarea{width:100%;max-width:520px}
-        .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}
+        .legend span:not(.nowrap){display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}
         a.button,button{display:inline-block;padding:3px 10px;margin-right:4px;border:1px solid #1f4e79;border-radius:3px;
         color:#1f4e79;background:#fff;text-decoration:none;font-size:13px;cursor:pointer}
         .error{color:#c62828}.muted{color:#777}form.inline{display:inline}
@@ -116,7 +116,8 @@ enum HTML {
         div.wide{max-width:100%}div.wide>table{margin-bottom:8px}.userbar{flex-wrap:wrap}
         form.filters label,form.decide label{display:inline-block;margin:2px 12px 2px 0;white-space:nowrap}form.decide{margin:4px 0}
         form.login input[name=token]{width:100%;max-width:44em;font-family:monospace}td.text{min-width:12em;max-width:36em;overflow-wrap:anywhere}
-        td.actions a.button{margin:2px 4px 2px 0}p a.button{margin:2px 4px 2px 0}
+        td.actions a.button{display:block;margin:2px 0;text-align:center}p a.button{margin:2px 4px 2px 0}
+        th,td{padding:5px 7px}th{font-size:13px}.bar{width:120px}
         @media (max-width:600px){main,header,footer{padding-left:10px;padding-right:10px}header h1{font-size:17px}
         table{min-width:0}th,td{padding:4px 6px;font-size:13px}textarea{max-width:100%}}
         @media print{header,footer,form,.userbar,a.button,nav.quarters{display:none}main{padding:0}body{background:#fff}

@@ -47,8 +47,8 @@ enum ItemsPage {
         let left = view.progress?.workingDaysLeft.map { $0 == 0 ? "已截止" : "剩余 \($0) 个工作日" } ?? ""
         html += """
             <h2>整改清单 \(list.id) · \(HTML.escape(list.provinceName)) · \(list.quarter) \(list.official ? "<span class=\"tag official\">正式</span>" : "<span class=\"tag\">自查</span>")</h2>
-            <p>下发 \(BeijingTimeFormat.human(list.issuedAt)) · 整改截止 \(BeijingTimeFormat.humanDeadline(end: list.deadline)) \(left) ·
-            首次接收 \(list.firstDownloadAt.map(BeijingTimeFormat.human) ?? "未下载") · 条目 \(list.itemCount)</p>
+            <p>下发 \(HTML.time(BeijingTimeFormat.human(list.issuedAt))) · 整改截止 \(HTML.time(BeijingTimeFormat.humanDeadline(end: list.deadline))) <span class="nowrap">\(left)</span> ·
+            首次接收 \(list.firstDownloadAt.map { HTML.time(BeijingTimeFormat.human($0)) } ?? "未下载") · <span class="nowrap">条目 \(list.itemCount)</span></p>
             \(ProgressBar.render(view.states))
             """
         html += ProgressBar.legend

@@ -16,5 +16,5 @@ enum ProgressBar {
         }.joined() + "</div>"
     }
 
-    static let legend = "<p class=\"legend muted\">进度：" + order.map { "<span class=\"\($0.rawValue)\"></span>\($0.label)" }.joined() + "</p>"
+    static let legend = "<p class=\"legend muted\">进度：" + order.map { "<span class=\"nowrap\"><span class=\"\($0.rawValue)\"></span>\($0.label)</span> " }.joined() + "</p>"
 }

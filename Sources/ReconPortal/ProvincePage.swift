@@ -67,7 +67,7 @@ enum ProvincePage {
             html += """
                 <td class="num">\(row?.rate?.percentLabel ?? "—")</td><td>\(ProgressBar.render(states[list.id]))</td>
                 <td>\(list.firstDownloadAt.map { HTML.time(BeijingTimeFormat.human($0)) } ?? "<span class=\"muted nowrap\">未下载</span>")</td>
-                <td class="actions"><a class="button" href="/lists/\(list.id)">查看条目</a><br><a class="button" href="/api/lists/\(list.id)/download?format=xlsx">XLSX</a>\
+                <td class="actions"><a class="button" href="/lists/\(list.id)">查看条目</a><a class="button" href="/api/lists/\(list.id)/download?format=xlsx">XLSX</a>\
                 <a class="button" href="/api/lists/\(list.id)/download?format=csv">CSV</a></td></tr>
                 """
         }
