@@ -29,7 +29,7 @@ shot() {
   # Log in the way the page does: the login form's CSRF token (and its cookie), then POST /login
   # with the portal's Origin answers 303 with the HttpOnly session cookie.
   curl -fsS -c "$work/cookies" "$url/" > "$work/login.html"
-  csrf=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$work/login.html" | head -1)
+  csrf=$(sed -n 's/.*name="csrf" value="\([0-9a-f.]*\)".*/\1/p' "$work/login.html" | head -1)
   status=$(curl -s -o /dev/null -b "$work/cookies" -c "$work/cookies" -H "Origin: $url" -w '%{http_code}' \
     --data-urlencode "token=$token" --data-urlencode "csrf=$csrf" "$url/login")
   [ "$status" = 303 ] || { echo "login as $name failed: HTTP $status" >&2; exit 1; }
