@@ -11,14 +11,17 @@ public struct Bulletin: Sendable {
     public let publication: Publication
     /// The version published.
     public let version: ScoringVersion
-    /// The objections accepted during the notice (their corrections are in `version`).
+    /// The objections accepted during the notice whose correction is in `version` (a correction
+    /// replaced by a later one on the same indicator, or absent from the version, is not claimed).
     public let corrections: [Objection]
 
     /// Reads the bulletin of `publication`.
     public static func read(_ publication: Publication, on db: Connection) throws -> Bulletin {
         let version = try ScoreStore.load(id: publication.scoringID, on: db)
-        let corrections = try QuarterLifecycle.objections(quarter: publication.quarter, province: nil, on: db)
-            .filter { $0.status == .accepted }
+        let corrections = try QuarterLifecycle.acceptedCorrections(publication.quarter, on: db).filter { objection, corrected in
+            version.scores.provinces.first { $0.provinceCode == objection.provinceCode }?
+                .results.first { $0.indicator == objection.indicator } == corrected
+        }.map(\.0)
         return Bulletin(publication: publication, version: version, corrections: corrections)
     }
 
@@ -33,7 +36,7 @@ public struct Bulletin: Sendable {
             guard let p = byCode[entry.provinceCode] else { return nil }
             var row = [String(entry.rank), p.provinceCode, p.provinceName]
             for r in p.results {
-                row.append(r.rate.map { RateFormat.percent($0, for: r.indicator) } ?? r.reasonCode.chineseText)
+                row.append(QuarterScores.rateText(r))
                 row.append(r.score.description)
             }
             row.append(p.subtotal.description)
@@ -73,7 +76,7 @@ public struct Bulletin: Sendable {
                     [0, 4, 6, 8, 9].contains(index) ? .decimal(value) : .text(value)
                 })
             }
-            for (column, width) in [6.0, 10, 14, 14, 8, 14, 8, 14, 8, 10, 40].enumerated() { try sheet.setColumnWidth(column, width) }
+            for (column, width) in [6.0, 10, 14, 26, 8, 26, 8, 26, 8, 10, 40].enumerated() { try sheet.setColumnWidth(column, width) }
             let fixes = try workbook.addWorksheet(name: "公示期修正")
             try fixes.writeHeader(["异议编号", "省份代码", "指标", "异议内容", "处理结果", "修正理由", "处理时间", "修正版本"])
             for objection in corrections {

@@ -41,8 +41,10 @@ public struct QuarterlyScorer {
     private func scoreProvince(_ province: ProvinceConfig, quarter: Quarter) throws -> ProvinceScores {
         // 10 对账差异率: 未在每季度第一周完成数据对账的省份，得0分。
         let official = try OfficialRun.find(province: province.code, quarter: quarter, kind: .reconciliation, on: results)
+        // 差异数据记录数量 / 运政业务数据记录总量, counted as the policy reads a record (RecordCounting).
         let indicator10 = try official.map {
-            try DifferenceRateRule.result(differingKeys: $0.differingKeys, totalKeys: $0.unionKeys, policy: policy)
+            let records = try $0.records(policy.recordCounting, on: results)
+            return try DifferenceRateRule.result(differingKeys: records.differing, totalKeys: records.total, policy: policy)
         } ?? DifferenceRateRule.windowMissed(policy: policy)
 
         // 11 对账整改率: 未在每季度第一周完成数据对账的省份，得0分；对账无差异的省份，得5分。

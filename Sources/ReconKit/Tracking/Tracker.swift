@@ -194,7 +194,8 @@ public struct Tracker {
                 total: try row.int("total"), live: try row.int("live"),
                 firstSubmittedAfterIssue: try ListTime.optionalInstant(micros: row["first_after_us"], what: "submitted_at"),
                 firstAfterIssueDeleted: deleted.map { $0 == "t" || $0 == "true" },
-                onlyLiveRow: try row["only_live"].map { try JSONText.optionalStrings($0, what: "\(query.recordSet.name) row") })
+                onlyLiveRow: try row["only_live"].map { try JSONText.optionalStrings($0, what: "\(query.recordSet.name) row") },
+                firstLiveSubmittedAfterIssue: try ListTime.optionalInstant(micros: row["first_live_after_us"], what: "submitted_at"))
         }
         return result
     }

@@ -43,17 +43,21 @@ public enum TrackingRules {
                                 issuedAt: Date, checkTime: Date, fields: [FieldSpec]) -> ItemUpdate? {
         var update = ItemUpdate(itemNo: item.itemNo)
         if item.reuploadedAt == nil {
-            if let submitted = ministry.firstSubmittedAfterIssue, submitted > issuedAt {
-                if ministry.firstAfterIssueDeleted == true {
-                    if deletionAnswers(item, ministry: ministry) {
-                        update.reuploadedAt = submitted
-                        update.kind = .deleted
-                    }
-                } else {
-                    update.reuploadedAt = submitted
-                    update.kind = .reupload
-                }
-            } else if item.category == .ministryOnly, item.ministryCount > 0, ministry.total == 0, checkTime > issuedAt {
+            // The earliest credited answer: a live upload (any item), or a cancellation (only the
+            // items `deletionAnswers`). A re-upload sent as cancel + insert is credited at its live
+            // row whatever the order of the two rows' times (docs/rules.md, "Tracking").
+            var credit: (at: Date, kind: ReuploadKind)? = nil
+            if let cancelled = ministry.cancellationAfterIssue, cancelled > issuedAt, deletionAnswers(item, ministry: ministry) {
+                credit = (cancelled, .deleted)
+            }
+            if let uploaded = ministry.liveUploadAfterIssue, uploaded > issuedAt, credit.map({ uploaded < $0.at }) ?? true {
+                credit = (uploaded, .reupload)
+            }
+            if let credit {
+                update.reuploadedAt = credit.at
+                update.kind = credit.kind
+            } else if ministry.firstSubmittedAfterIssue == nil, item.category == .ministryOnly, item.ministryCount > 0,
+                      ministry.total == 0, checkTime > issuedAt {
                 update.reuploadedAt = checkTime
                 update.kind = .deleted
             }

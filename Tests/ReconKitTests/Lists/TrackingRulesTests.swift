@@ -46,6 +46,23 @@ struct TrackingRulesTests {
         #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .deleted, resolvedAt: check))
     }
 
+    /// Issue 25 case 3: the old row cancelled at 10:00:00 and a new live row at 10:00:01 — the
+    /// first row after the issue is the cancelled one, and the live row still answers the item.
+    @Test func cancelThenInsertIsAReupload() {
+        let cancelled = listInstant("2025-10-09T10:00:00+08:00")
+        let inserted = listInstant("2025-10-09T10:00:01+08:00")
+        let ministry = SideSummary(total: 2, live: 1, firstSubmittedAfterIssue: cancelled, firstAfterIssueDeleted: true,
+                                   onlyLiveRow: row(["vin": "A"]), firstLiveSubmittedAfterIssue: inserted)
+        let province = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "B"]))
+        let update = TrackingRules.evaluate(item: item(), ministry: ministry, province: province, issuedAt: issued,
+                                            checkTime: check, fields: fields)
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: inserted, kind: .reupload, resolvedAt: nil))
+        // A 部有省无 item credited by its cancellation keeps the earlier answer.
+        let ministryOnly = TrackingRules.evaluate(item: item(.ministryOnly), ministry: ministry, province: .absent, issuedAt: issued,
+                                                  checkTime: check, fields: fields)
+        #expect(ministryOnly?.reuploadedAt == cancelled && ministryOnly?.kind == .deleted)
+    }
+
     @Test func vanishedRowIsDeletedAtTheCheckTime() {
         let update = TrackingRules.evaluate(item: item(.ministryOnly), ministry: .absent, province: .absent,
                                             issuedAt: issued, checkTime: check, fields: fields)
