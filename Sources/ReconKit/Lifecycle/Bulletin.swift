@@ -27,7 +27,7 @@ public struct Bulletin: Sendable {
 
     /// The header row of the ranking.
     public static let header = ["排名", "省份代码", "省份", "10 对账差异率", "得分", "11 对账整改率", "得分", "12 数据归集率", "得分",
-                                "小计(15)", "公示期修正"]
+                                "小计(15)", "公示期修正", "11 说明（已一致/仍不一致）"]
 
     /// The ranking rows, rank order.
     public var rows: [[String]] {
@@ -42,6 +42,7 @@ public struct Bulletin: Sendable {
             row.append(p.subtotal.description)
             row.append(corrections.filter { $0.provinceCode == p.provinceCode }
                 .map { "指标\($0.indicator.number)：\($0.decisionReason ?? "")（异议 \($0.id)）" }.joined(separator: "；"))
+            row.append(p.rectificationRate.reason)
             return row
         }
     }
@@ -76,7 +77,7 @@ public struct Bulletin: Sendable {
                     [0, 4, 6, 8, 9].contains(index) ? .decimal(value) : .text(value)
                 })
             }
-            for (column, width) in [6.0, 10, 14, 26, 8, 26, 8, 26, 8, 10, 40].enumerated() { try sheet.setColumnWidth(column, width) }
+            for (column, width) in [6.0, 10, 14, 26, 8, 26, 8, 26, 8, 10, 40, 50].enumerated() { try sheet.setColumnWidth(column, width) }
             let fixes = try workbook.addWorksheet(name: "公示期修正")
             try fixes.writeHeader(["异议编号", "省份代码", "指标", "异议内容", "处理结果", "修正理由", "处理时间", "修正版本"])
             for objection in corrections {

@@ -60,9 +60,15 @@ public struct QuarterlyScorer {
                 indicator11 = RectificationRateRule.emptyReconciliation(policy: policy)
             } else if run.differingKeys == 0 {
                 indicator11 = try RectificationRateRule.result(rectifiedItems: 0, listItems: 0, policy: policy)
-            } else if let counts = try RectificationCounts.forRun(run.runID, on: results) {
+            } else if let counts = try RectificationCounts.forRun(run.runID, credit: policy.rectificationCredit, on: results) {
                 listID = counts.listID
-                indicator11 = try RectificationRateRule.result(rectifiedItems: counts.onTime, listItems: counts.items, policy: policy)
+                let scored = try RectificationRateRule.result(rectifiedItems: counts.onTime, listItems: counts.items, policy: policy)
+                // The work left beside the rate: 已一致 / 仍不一致 (shown in tables and the bulletin).
+                indicator11 = IndicatorResult(
+                    indicator: scored.indicator, numerator: scored.numerator, denominator: scored.denominator, rate: scored.rate,
+                    score: scored.score, reasonCode: scored.reasonCode,
+                    reason: scored.reason + "；已一致 \(counts.resolved) 项，仍不一致 \(counts.items - counts.resolved) 项",
+                    policy: scored.policy)
             } else {
                 indicator11 = RectificationRateRule.listMissing(runID: run.runID, policy: policy)
                 problems.append("official run \(run.runID) has \(run.differingKeys) differing keys but no rectification list; issue it with `recon lists issue --run \(run.runID)` (recon due does so on its next pass)")
