@@ -88,11 +88,10 @@ public struct Preflight {
                 report.lines.append("\(what): \(connection.redactedConninfo) — connected")
                 return connection
             } catch {
-                // A database that does not exist or refuses the credentials is a mistake of the
-                // configuration; anything else (refused, timed out, shutting down) an outage.
-                let text = String(describing: error)
-                let mistake = text.contains("does not exist") || text.contains("authentication failed")
-                report.problems.append(Problem(place: source.origin, message: "\(what): \(text)", unreachable: !mistake))
+                // A well-formed source that cannot be connected to now (refused, timed out, a
+                // database being restored, credentials being rotated) is an outage of that
+                // database: its work fails and is retried, the rest goes on.
+                report.problems.append(Problem(place: source.origin, message: "\(what): \(error)", unreachable: true))
                 return nil
             }
         }

@@ -15,6 +15,9 @@ public struct Bulletin: Sendable {
     /// replaced by a later one on the same indicator, or absent from the version, is not claimed).
     public let corrections: [Objection]
 
+    /// The ministry's extension of the quarter's window, if any (shown in the preamble).
+    public var windowExtension: WindowExtension? = nil
+
     /// Reads the bulletin of `publication`.
     public static func read(_ publication: Publication, on db: Connection) throws -> Bulletin {
         let version = try ScoreStore.load(id: publication.scoringID, on: db)
@@ -22,7 +25,8 @@ public struct Bulletin: Sendable {
             version.scores.provinces.first { $0.provinceCode == objection.provinceCode }?
                 .results.first { $0.indicator == objection.indicator } == corrected
         }.map(\.0)
-        return Bulletin(publication: publication, version: version, corrections: corrections)
+        return Bulletin(publication: publication, version: version, corrections: corrections,
+                        windowExtension: try WindowExtension.find(publication.quarter, on: db))
     }
 
     /// The header row of the ranking.
@@ -52,6 +56,7 @@ public struct Bulletin: Sendable {
         let kind = publication.kind == .republication ? "重新公布（\(publication.reason ?? "")）" : "公布"
         return ["\(publication.quarter) 互联网道路运输便民政务服务质量评价 指标10–12 评价结果",
                 "\(kind) \(BeijingTimeFormat.human(publication.publishedAt))（北京时间）· 第\(version.version)版 · 评分口径 \(version.scores.policy.name) · 公示期至 \(version.scores.noticeEnds)"]
+            + (windowExtension.map { [$0.chinese] } ?? [])
     }
 
     /// Writes `<stem>.csv` (UTF-8 with BOM): the preamble, then the ranking; returns its path.

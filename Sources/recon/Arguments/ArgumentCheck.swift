@@ -16,7 +16,9 @@ enum ArgumentCheck {
     /// `body`'s value; any error it throws means `argument` is unusable (64), said with the error.
     /// For computations on arguments alone (a what-if, a calendar question), never for work.
     static func using<T>(_ argument: String, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as ValidationError { throw error } catch {
+        do { return try body() } catch let error as ValidationError { throw error } catch let error as ExitStatusPassThrough {
+            throw error.error
+        } catch {
             throw refused(argument, String(describing: error))
         }
     }

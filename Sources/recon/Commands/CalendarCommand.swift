@@ -138,8 +138,13 @@ struct CalendarCommand: ParsableCommand {
             let notice = try HolidayNotice.parseImportFile(data, sourceName: url.lastPathComponent)
             let connection = try Connection(conninfo: try database.resolved(), applicationName: "recon calendar import")
             try Migrator(connection: connection).apply()
-            for line in try CalendarStore(connection: connection).importNotice(notice, dryRun: dryRun).report {
+            let imported = try CalendarStore(connection: connection).importNotice(notice, dryRun: dryRun)
+            for line in imported.report {
                 print(line)
+            }
+            // A revised notice moves the deadlines of the lists of quarters not yet scored, said here.
+            if imported.applied {
+                for moved in try ListDeadlineRevision.revise(on: connection) { print("  \(moved)") }
             }
         }
     }

@@ -70,7 +70,8 @@ struct DueCommand: ParsableCommand {
         }
         let results = try config.results(loaded, application: "recon due")
         let calendar = try CalendarStore(connection: results).calendar()
-        let plan = try DuePlanner.plan(date: day, calendar: calendar, policy: policy)
+        let plan = try DuePlanner.plan(date: day, calendar: calendar, policy: policy,
+                                       extended: try WindowExtension.find(day.quarter, on: results))
         logger.info("\(plan.rendered())")
         let runner = DueRunner(config: loaded, environment: ProcessInfo.processInfo.environment, results: results,
                                calendar: calendar, policy: policy, logger: logger, pretendNow: pretend)
