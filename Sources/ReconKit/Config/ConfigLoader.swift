@@ -76,6 +76,11 @@ public enum ConfigLoader {
             if let index = sets.firstIndex(where: { $0.name == spec.name }) { sets[index] = spec } else { sets.append(spec) }
         }
         if let selected = try root.optionalStringArray("record_sets") {
+            // An empty selection would make empty official runs and lists that can never be
+            // redone (issue 25 case 8; docs/rules.md, "Operator mistakes refused").
+            if selected.isEmpty {
+                throw root.error(at: "record_sets", "record_sets = [] selects no record set: a run would compare nothing and score 0; name at least one (known: \(sets.map(\.name).joined(separator: ", "))) or remove the line")
+            }
             for (i, name) in selected.enumerated() where !sets.contains(where: { $0.name == name }) {
                 throw root.error(at: "record_sets", element: i, "unknown record set \"\(name)\" (known: \(sets.map(\.name).joined(separator: ", ")))")
             }

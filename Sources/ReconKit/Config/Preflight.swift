@@ -14,7 +14,19 @@ public struct Preflight {
         public let place: String
         /// What is wrong.
         public let message: String
+        /// True when a database named by a well-formed source could not be reached now (down,
+        /// refused, timed out): an outage, not a mistake in the configuration — `recon due` and
+        /// `recon reconcile` let the work of that database fail and be retried, while every other
+        /// problem stops them before anything is written (exit 78).
+        public var unreachable: Bool = false
         public var description: String { "\(place): \(message)" }
+
+        /// A problem.
+        public init(place: String, message: String, unreachable: Bool = false) {
+            self.place = place
+            self.message = message
+            self.unreachable = unreachable
+        }
     }
 
     /// What the check found.
@@ -25,6 +37,8 @@ public struct Preflight {
         public var problems: [Problem] = []
         /// Whether there is nothing wrong.
         public var isOK: Bool { problems.isEmpty }
+        /// The problems of the configuration itself (every problem but an unreachable database).
+        public var configurationProblems: [Problem] { problems.filter { !$0.unreachable } }
 
         /// The report for people.
         public func rendered() -> String {
@@ -39,43 +53,64 @@ public struct Preflight {
     let environment: [String: String]
     /// Only these provinces (default: all configured).
     let provinces: [String]?
-    /// Check the platform and the business-record tables (indicator 12) too.
+    /// Check the platform and the business-record tables (indicator 12) too — only when a
+    /// `[platform]` is configured: without one indicator 12 is not scored here, so its tables
+    /// are not demanded.
     let businessRecords: Bool
+    /// Only these record sets (default: all configured).
+    let recordSets: [RecordSetSpec]?
 
-    /// A check of `config` (of `provinces`, or all; `businessRecords`: indicator 12's tables too).
-    public init(config: ReconConfig, environment: [String: String], provinces: [String]? = nil, businessRecords: Bool = true) {
+    /// A check of `config` (of `provinces`, or all; `businessRecords`: indicator 12's tables too,
+    /// when `[platform]` is configured; `recordSets`, or all configured).
+    public init(config: ReconConfig, environment: [String: String], provinces: [String]? = nil, businessRecords: Bool = true,
+                recordSets: [RecordSetSpec]? = nil) {
         self.config = config
         self.environment = environment
         self.provinces = provinces
         self.businessRecords = businessRecords
+        self.recordSets = recordSets
     }
 
     /// Runs every check; never throws (what fails is a problem of the report).
     public func run() -> Report {
         var report = Report()
         func connect(_ source: DatabaseSource, _ what: String) -> Connection? {
+            let conninfo: String
             do {
-                let connection = try Connection(conninfo: try source.resolve(environment: environment), applicationName: "recon check")
+                conninfo = try source.resolve(environment: environment)
+                _ = try Conninfo(parsing: conninfo)
+            } catch {
+                report.problems.append(Problem(place: source.origin, message: "\(what): \(error)"))
+                return nil
+            }
+            do {
+                let connection = try Connection(conninfo: conninfo, applicationName: "recon check")
                 report.lines.append("\(what): \(connection.redactedConninfo) — connected")
                 return connection
             } catch {
-                report.problems.append(Problem(place: source.origin, message: "\(what): \(error)"))
+                // A well-formed source that cannot be connected to now (refused, timed out, a
+                // database being restored, credentials being rotated) is an outage of that
+                // database: its work fails and is retried, the rest goes on.
+                report.problems.append(Problem(place: source.origin, message: "\(what): \(error)", unreachable: true))
                 return nil
             }
         }
         _ = connect(config.results, "results database")
         let ministry = connect(config.ministry, "ministry database (部级运政系统)")
         if businessRecords, let platform = config.platform, let connection = connect(platform, "platform database (便民政务系统)") {
-            checkTable(config.businessRecords.platformTable, on: connection, place: platform.origin, what: "platform", into: &report)
+            let b = config.businessRecords
+            checkTable(b.platformTable, columns: [b.serialColumn, b.provinceColumn], on: connection, place: platform.origin,
+                       what: "platform", into: &report)
         }
-        if businessRecords, let ministry {
-            checkTable(config.businessRecords.ministryTable, on: ministry, place: config.ministry.origin, what: "ministry business records",
-                       into: &report)
+        if businessRecords, config.platform != nil, let ministry {
+            let b = config.businessRecords
+            checkTable(b.ministryTable, columns: [b.serialColumn, b.provinceColumn, b.submittedColumn], on: ministry,
+                       place: config.ministry.origin, what: "ministry business records", into: &report)
         }
         let selected = config.provinces.filter { provinces == nil || provinces!.contains($0.code) }
         for province in selected {
             let connection = connect(province.source, "province \(province.code) \(province.name) (省级运政系统)")
-            for set in config.recordSets {
+            for set in recordSets ?? config.recordSets {
                 if let ministry { check(set, side: .ministry, on: ministry, province: province.code, into: &report) }
                 if let connection { check(set, side: .province, on: connection, province: province.code, into: &report) }
             }
@@ -117,9 +152,16 @@ public struct Preflight {
                 WHERE attrelid = to_regclass($1) AND attname = $2 AND NOT attisdropped
                 """, [try SQLText.qualifiedTable(set.ministryTable), column]).rows.first?["t"]
         }
-        if let submitted = try type(set.ministrySubmittedColumn),
-           !(submitted.hasPrefix("timestamp") || submitted == "date") {
-            throw ConfigError("ministry_submitted_column \"\(set.ministrySubmittedColumn)\" of \(set.ministryTable) is \(submitted), not a timestamp (报送时间)")
+        if let submitted = try type(set.ministrySubmittedColumn) {
+            // A timestamp with or without time zone (the latter read as Beijing wall-clock time,
+            // 注1); a date cannot tell an upload on the issue day from one before the issue, so it
+            // is refused (docs/rules.md, "Beijing time and submission time (注1)").
+            if submitted == "date" {
+                throw ConfigError("ministry_submitted_column \"\(set.ministrySubmittedColumn)\" of \(set.ministryTable) is a date: 报送时间 needs the time of day (an upload on the list's issue day could be before or after the issue); give a timestamp column")
+            }
+            if !submitted.hasPrefix("timestamp") {
+                throw ConfigError("ministry_submitted_column \"\(set.ministrySubmittedColumn)\" of \(set.ministryTable) is \(submitted), not a timestamp (报送时间)")
+            }
         }
         if !set.ministryDeletedColumn.isEmpty, set.ministryDeletedValues == nil, let deleted = try type(set.ministryDeletedColumn),
            deleted != "boolean" {
@@ -127,11 +169,20 @@ public struct Preflight {
         }
     }
 
-    func checkTable(_ table: String, on connection: Connection, place: String, what: String, into report: inout Report) {
+    func checkTable(_ table: String, columns: [String], on connection: Connection, place: String, what: String, into report: inout Report) {
         do {
-            let present = try connection.execute("SELECT to_regclass($1) IS NOT NULL AS ok", [try SQLText.qualifiedTable(table)]).singleRow()
+            let qualified = try SQLText.qualifiedTable(table)
+            let present = try connection.execute("SELECT to_regclass($1) IS NOT NULL AS ok", [qualified]).singleRow()
             if try !present.bool("ok") {
                 report.problems.append(Problem(place: place, message: "\(what) table \(table) does not exist (database \(connection.redactedConninfo))"))
+                return
+            }
+            let found = Set(try connection.execute("""
+                SELECT attname FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped
+                """, [qualified]).rows.map { try $0.string("attname") })
+            let missing = columns.filter { !found.contains($0) }
+            if !missing.isEmpty {
+                report.problems.append(Problem(place: place, message: "\(what) table \(table) has no column(s) \(missing.joined(separator: ", ")) (database \(connection.redactedConninfo))"))
             }
         } catch {
             report.problems.append(Problem(place: place, message: "\(what) table \(table): \(error)"))

@@ -53,8 +53,10 @@ public struct DuePlan: Sendable, Equatable {
 
 /// Decides the due work of a date.
 public enum DuePlanner {
-    /// The plan for `date` under `policy`'s windows.
-    public static func plan(date: CivilDate, calendar: WorkdayCalendar, policy: ScoringPolicy) throws -> DuePlan {
+    /// The plan for `date` under `policy`'s windows; `extended`: the ministry's extension of the
+    /// date's quarter's window (`WindowExtension`), whose days reconcile too.
+    public static func plan(date: CivilDate, calendar: WorkdayCalendar, policy: ScoringPolicy,
+                            extended: WindowExtension? = nil) throws -> DuePlan {
         var steps: [DuePlan.Step] = []
         let quarter = date.quarter
         // 10/11: 未在每季度第一周完成数据对账的省份，得0分 — reconcile while the window lasts; a
@@ -65,6 +67,9 @@ public enum DuePlanner {
         }
         for window in windows where window.firstDay <= date && date <= window.lastDay {
             steps.append(.reconcile(quarter: quarter, windowFirstDay: window.firstDay, windowLastDay: window.lastDay))
+        }
+        if let extended, extended.quarter == quarter, steps.isEmpty, windows[0].lastDay < date, date <= extended.until {
+            steps.append(.reconcile(quarter: quarter, windowFirstDay: windows[0].firstDay, windowLastDay: extended.until))
         }
         let workingDay = try calendar.isWorkingDay(date)
         // The ministry keeps only a row's last 报送时间 and a vanished row is timed by the check, so

@@ -11,20 +11,27 @@ public struct Bulletin: Sendable {
     public let publication: Publication
     /// The version published.
     public let version: ScoringVersion
-    /// The objections accepted during the notice (their corrections are in `version`).
+    /// The objections accepted during the notice whose correction is in `version` (a correction
+    /// replaced by a later one on the same indicator, or absent from the version, is not claimed).
     public let corrections: [Objection]
+
+    /// The ministry's extension of the quarter's window, if any (shown in the preamble).
+    public var windowExtension: WindowExtension? = nil
 
     /// Reads the bulletin of `publication`.
     public static func read(_ publication: Publication, on db: Connection) throws -> Bulletin {
         let version = try ScoreStore.load(id: publication.scoringID, on: db)
-        let corrections = try QuarterLifecycle.objections(quarter: publication.quarter, province: nil, on: db)
-            .filter { $0.status == .accepted }
-        return Bulletin(publication: publication, version: version, corrections: corrections)
+        let corrections = try QuarterLifecycle.acceptedCorrections(publication.quarter, on: db).filter { objection, corrected in
+            version.scores.provinces.first { $0.provinceCode == objection.provinceCode }?
+                .results.first { $0.indicator == objection.indicator } == corrected
+        }.map(\.0)
+        return Bulletin(publication: publication, version: version, corrections: corrections,
+                        windowExtension: try WindowExtension.find(publication.quarter, on: db))
     }
 
     /// The header row of the ranking.
     public static let header = ["排名", "省份代码", "省份", "10 对账差异率", "得分", "11 对账整改率", "得分", "12 数据归集率", "得分",
-                                "小计(15)", "公示期修正"]
+                                "小计(15)", "公示期修正", "11 说明（已一致/仍不一致）"]
 
     /// The ranking rows, rank order.
     public var rows: [[String]] {
@@ -33,12 +40,13 @@ public struct Bulletin: Sendable {
             guard let p = byCode[entry.provinceCode] else { return nil }
             var row = [String(entry.rank), p.provinceCode, p.provinceName]
             for r in p.results {
-                row.append(r.rate.map { RateFormat.percent($0, for: r.indicator) } ?? r.reasonCode.chineseText)
+                row.append(QuarterScores.rateText(r))
                 row.append(r.score.description)
             }
             row.append(p.subtotal.description)
             row.append(corrections.filter { $0.provinceCode == p.provinceCode }
                 .map { "指标\($0.indicator.number)：\($0.decisionReason ?? "")（异议 \($0.id)）" }.joined(separator: "；"))
+            row.append(p.rectificationRate.reason)
             return row
         }
     }
@@ -48,6 +56,7 @@ public struct Bulletin: Sendable {
         let kind = publication.kind == .republication ? "重新公布（\(publication.reason ?? "")）" : "公布"
         return ["\(publication.quarter) 互联网道路运输便民政务服务质量评价 指标10–12 评价结果",
                 "\(kind) \(BeijingTimeFormat.human(publication.publishedAt))（北京时间）· 第\(version.version)版 · 评分口径 \(version.scores.policy.name) · 公示期至 \(version.scores.noticeEnds)"]
+            + (windowExtension.map { [$0.chinese] } ?? [])
     }
 
     /// Writes `<stem>.csv` (UTF-8 with BOM): the preamble, then the ranking; returns its path.
@@ -73,7 +82,7 @@ public struct Bulletin: Sendable {
                     [0, 4, 6, 8, 9].contains(index) ? .decimal(value) : .text(value)
                 })
             }
-            for (column, width) in [6.0, 10, 14, 14, 8, 14, 8, 14, 8, 10, 40].enumerated() { try sheet.setColumnWidth(column, width) }
+            for (column, width) in [6.0, 10, 14, 26, 8, 26, 8, 26, 8, 10, 40, 50].enumerated() { try sheet.setColumnWidth(column, width) }
             let fixes = try workbook.addWorksheet(name: "公示期修正")
             try fixes.writeHeader(["异议编号", "省份代码", "指标", "异议内容", "处理结果", "修正理由", "处理时间", "修正版本"])
             for objection in corrections {

@@ -49,9 +49,15 @@ public struct OfficialMarking: Sendable {
         guard Set(requiredRecordSets).isSubset(of: Set(recordSets)) else {
             return .selfCheck(reason: "covers only \(recordSets.joined(separator: ", ")) (an official run covers \(requiredRecordSets.joined(separator: ", ")))")
         }
-        let found: (quarter: Quarter, kind: OfficialWindowKind)?
+        var found: (quarter: Quarter, kind: OfficialWindowKind)?
         do {
             found = try policy.officialWindow(containing: finishedAt, calendar: calendar)
+            // The ministry's recorded extension of the reconciliation window (WindowExtension).
+            let quarter = Quarter(containing: BeijingTime.civilDate(of: finishedAt))
+            if found == nil, let extended = try WindowExtension.find(quarter, on: db),
+               extended.contains(finishedAt, window: try calendar.reconciliationWindow(quarter, policy: policy.reconciliationWindow)) {
+                found = (quarter, .reconciliation)
+            }
         } catch {
             return .selfCheck(reason: "its window cannot be computed: \(error)")
         }

@@ -38,13 +38,22 @@ public struct QuarterLifecycle {
         /// 已公布.
         case published(Publication, current: ScoringVersion)
 
-        /// 中文.
+        /// 中文, without the time of the question (a version on notice is 公示中).
         public var label: String {
             switch self {
             case .notScored: return "未评分"
             case let .onNotice(current, noticeEnds): return "公示中（第\(current.version)版，公示期至 \(noticeEnds)）"
             case let .published(publication, _): return "已公布（\(BeijingTimeFormat.human(publication.publishedAt))）"
             }
+        }
+
+        /// 中文 at `now`: after 24:00 of the notice's last day a version not yet published is
+        /// 公示期已结束，待公布 (objections are refused from then on; docs/rules.md, "Published results").
+        public func label(at now: Date) -> String {
+            if case let .onNotice(current, noticeEnds) = self, now >= BeijingTime.endOfDay(noticeEnds) {
+                return "公示期已结束，待公布（第\(current.version)版，公示期至 \(noticeEnds)）"
+            }
+            return label
         }
     }
 
@@ -136,6 +145,15 @@ public struct QuarterLifecycle {
         return try results.transaction { db in
             try lock(quarter, on: db)
             let current = try onNotice(quarter, at: now, on: db, doing: "raise an objection", chineseAction: "提出异议")
+            // One open objection per indicator (the database's objections_one_open, migration 0011).
+            let open = try db.execute("""
+                SELECT id FROM recon.objections WHERE quarter = $1 AND province_code = $2 AND indicator = $3 AND status = 'open'
+                """, [quarter.description, province, String(indicator.number)]).rows.first
+            if let open {
+                throw LifecycleError("objection \(try open.string("id")) on indicator \(indicator.number) of \(province) in \(quarter) is still open: decide it first",
+                                     code: "objection-open",
+                                     chinese: "指标\(indicator.number)已有一条异议等待部级处理，处理后才能再次提出。")
+            }
             guard current.scores.provinces.contains(where: { $0.provinceCode == province }) else {
                 throw LifecycleError("province \(province) has no scores in \(quarter)", code: "province-not-scored",
                                      chinese: "本省在 \(quarter) 没有评价结果，无法提出异议。")
@@ -184,17 +202,7 @@ public struct QuarterLifecycle {
                 throw LifecycleError("the correction \(numerator)/\(denominator) is not a rate between 0% and 100%", code: "bad-correction",
                                      chinese: "修正值 \(numerator)/\(denominator) 不是 0% 至 100% 之间的比率。")
             }
-            let provinces = current.scores.provinces.map { p -> ProvinceScores in
-                guard p.provinceCode == objection.provinceCode else { return p }
-                var fixed = ProvinceScores(
-                    provinceCode: p.provinceCode, provinceName: p.provinceName,
-                    differenceRate: objection.indicator == .differenceRate ? corrected : p.differenceRate,
-                    rectificationRate: objection.indicator == .rectificationRate ? corrected : p.rectificationRate,
-                    aggregationRate: objection.indicator == .aggregationRate ? corrected : p.aggregationRate,
-                    officialRunID: p.officialRunID, rectificationRunID: p.rectificationRunID, listID: p.listID)
-                fixed.problems = p.problems
-                return fixed
-            }
+            let provinces = Self.replacing(corrected, of: objection.provinceCode, in: current.scores.provinces)
             let scores = QuarterScores(quarter: current.scores.quarter, policy: policy, calendarVersion: current.scores.calendarVersion,
                                        resultsDue: current.scores.resultsDue, noticeEnds: current.scores.noticeEnds, provinces: provinces)
             let stored = try ScoreStore.insertVersion(scores, kind: .correction, basedOn: current.id,
@@ -280,8 +288,14 @@ public struct QuarterLifecycle {
                 throw LifecycleError("\(quarter) is not published: republish applies only to published results")
             }
             let computed = try compute()
+            // Accepted objections stay corrected (docs/rules.md, "Published results": 核对修正 is
+            // final; a republication rescores the registries, not the decisions of the notice).
+            var provinces = computed.provinces
+            for (objection, corrected) in try Self.acceptedCorrections(quarter, on: db) {
+                provinces = Self.replacing(corrected, of: objection.provinceCode, in: provinces)
+            }
             let scores = QuarterScores(quarter: computed.quarter, policy: computed.policy, calendarVersion: computed.calendarVersion,
-                                       resultsDue: computed.resultsDue, noticeEnds: current.scores.noticeEnds, provinces: computed.provinces)
+                                       resultsDue: computed.resultsDue, noticeEnds: current.scores.noticeEnds, provinces: provinces)
             let stored = try ScoreStore.insertVersion(scores, kind: .republication, basedOn: current.id, reason: reason,
                                                       createdBy: who, at: now, on: db)
             let version = try ScoreStore.load(id: stored.id, on: db)
@@ -292,6 +306,34 @@ public struct QuarterLifecycle {
     }
 
     // MARK: - Helpers
+
+    /// The accepted objections of `quarter` with the corrected result each stored in its
+    /// correction version, oldest first (a later correction of the same province and indicator
+    /// replaces an earlier one when applied in this order).
+    public static func acceptedCorrections(_ quarter: Quarter, on db: Connection) throws -> [(Objection, IndicatorResult)] {
+        try objections(quarter: quarter, province: nil, on: db).compactMap { objection in
+            guard objection.status == .accepted, let correctionID = objection.correctionID else { return nil }
+            let correction = try ScoreStore.load(id: correctionID, on: db)
+            guard let province = correction.scores.provinces.first(where: { $0.provinceCode == objection.provinceCode }),
+                  let result = province.results.first(where: { $0.indicator == objection.indicator }) else { return nil }
+            return (objection, result)
+        }
+    }
+
+    /// `provinces` with `result` in place of the same indicator's result of `province`.
+    static func replacing(_ result: IndicatorResult, of province: String, in provinces: [ProvinceScores]) -> [ProvinceScores] {
+        provinces.map { p -> ProvinceScores in
+            guard p.provinceCode == province else { return p }
+            var fixed = ProvinceScores(
+                provinceCode: p.provinceCode, provinceName: p.provinceName,
+                differenceRate: result.indicator == .differenceRate ? result : p.differenceRate,
+                rectificationRate: result.indicator == .rectificationRate ? result : p.rectificationRate,
+                aggregationRate: result.indicator == .aggregationRate ? result : p.aggregationRate,
+                officialRunID: p.officialRunID, rectificationRunID: p.rectificationRunID, listID: p.listID)
+            fixed.problems = p.problems
+            return fixed
+        }
+    }
 
     func lock(_ quarter: Quarter, on db: Connection) throws {
         try db.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [Self.lockName(quarter)])

@@ -20,4 +20,13 @@ enum JSONText {
             throw ListError.malformed(what: what, value: text)
         }
     }
+
+    /// A JSON object of strings or nulls, e.g. `{"vin":"LGB…","seats":null}`.
+    static func optionalStringMap(_ text: String, what: String) throws -> [String: String?] {
+        do {
+            return try JSONDecoder().decode([String: String?].self, from: Data(text.utf8))
+        } catch {
+            throw ListError.malformed(what: what, value: text)
+        }
+    }
 }

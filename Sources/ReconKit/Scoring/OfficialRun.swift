@@ -21,6 +21,24 @@ public struct OfficialRun: Sendable, Equatable {
     /// Its window.
     public let kind: OfficialWindowKind
 
+    /// Indicator 10's counts under `counting`: (differing records, all records). Keys as stored;
+    /// per record, each 关键字段重复 difference adds its extra rows and each 关键字段为空 group
+    /// every row but one (docs/rules.md, "Indicator 10 对账差异率"; `RecordCounting`).
+    public func records(_ counting: RecordCounting, on connection: Connection) throws -> (differing: Int, total: Int) {
+        guard counting == .eachRecord else { return (differingKeys, unionKeys) }
+        var extra = 0
+        for row in try connection.execute("""
+            SELECT category, ministry_count, province_count, count(*) AS n FROM recon.differences
+            WHERE run_id = $1 AND category IN ('duplicate_key', 'empty_key') GROUP BY 1, 2, 3
+            """, [String(runID)]).rows {
+            guard let category = DiffCategory(rawValue: try row.string("category")) else { continue }
+            let records = counting.records(category: category, ministryRows: try row.int("ministry_count"),
+                                           provinceRows: try row.int("province_count"))
+            extra += (records - 1) * (try row.int("n"))
+        }
+        return (differingKeys + extra, unionKeys + extra)
+    }
+
     /// The official run of `province` for `quarter` and `kind`, or `nil` when none completed inside
     /// the window.
     public static func find(province: String, quarter: Quarter, kind: OfficialWindowKind = .reconciliation,

@@ -2,12 +2,21 @@
 import ReconRules
 
 extension QuarterScores {
-    /// The cell for one result: "0.52% → 5.00", or the reason when there is no rate. Rates are shown
-    /// by ``RateFormat`` (up for 10, down for 11 and 12), so a shown rate never contradicts its
-    /// score; the score itself is computed from the exact fraction.
-    static func cell(_ result: IndicatorResult) -> String {
-        if let rate = result.rate { return "\(RateFormat.percent(rate, for: result.indicator)) → \(result.score)" }
-        return "\(result.reasonCode.chineseText) → \(result.score)"
+    /// The cell for one result: "0.52%（52/10000） → 5.00", or the reason when there is no rate.
+    /// Rates are shown by ``RateFormat`` (up for 10, down for 11 and 12), so a shown rate never
+    /// contradicts its score; the score itself is computed from the exact fraction, whose counts
+    /// stand beside the rate so that anyone can recompute it (docs/rules.md, "Showing rates").
+    public static func cell(_ result: IndicatorResult) -> String {
+        "\(rateText(result)) → \(result.score)"
+    }
+
+    /// The rate with its counts, `94.80%（94802/100000）`; the reason when there is no rate.
+    public static func rateText(_ result: IndicatorResult) -> String {
+        guard let rate = result.rate else { return result.reasonCode.chineseText }
+        guard let numerator = result.numerator, let denominator = result.denominator else {
+            return RateFormat.percent(rate, for: result.indicator)
+        }
+        return RateFormat.percentWithFraction(numerator, of: denominator, for: result.indicator)
     }
 
     /// The terminal table with the subtotal of 15 points, the results due date and the notice end.

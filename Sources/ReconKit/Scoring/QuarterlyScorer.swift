@@ -41,8 +41,10 @@ public struct QuarterlyScorer {
     private func scoreProvince(_ province: ProvinceConfig, quarter: Quarter) throws -> ProvinceScores {
         // 10 对账差异率: 未在每季度第一周完成数据对账的省份，得0分。
         let official = try OfficialRun.find(province: province.code, quarter: quarter, kind: .reconciliation, on: results)
+        // 差异数据记录数量 / 运政业务数据记录总量, counted as the policy reads a record (RecordCounting).
         let indicator10 = try official.map {
-            try DifferenceRateRule.result(differingKeys: $0.differingKeys, totalKeys: $0.unionKeys, policy: policy)
+            let records = try $0.records(policy.recordCounting, on: results)
+            return try DifferenceRateRule.result(differingKeys: records.differing, totalKeys: records.total, policy: policy)
         } ?? DifferenceRateRule.windowMissed(policy: policy)
 
         // 11 对账整改率: 未在每季度第一周完成数据对账的省份，得0分；对账无差异的省份，得5分。
@@ -58,9 +60,15 @@ public struct QuarterlyScorer {
                 indicator11 = RectificationRateRule.emptyReconciliation(policy: policy)
             } else if run.differingKeys == 0 {
                 indicator11 = try RectificationRateRule.result(rectifiedItems: 0, listItems: 0, policy: policy)
-            } else if let counts = try RectificationCounts.forRun(run.runID, on: results) {
+            } else if let counts = try RectificationCounts.forRun(run.runID, credit: policy.rectificationCredit, on: results) {
                 listID = counts.listID
-                indicator11 = try RectificationRateRule.result(rectifiedItems: counts.onTime, listItems: counts.items, policy: policy)
+                let scored = try RectificationRateRule.result(rectifiedItems: counts.onTime, listItems: counts.items, policy: policy)
+                // The work left beside the rate: 已一致 / 仍不一致 (shown in tables and the bulletin).
+                indicator11 = IndicatorResult(
+                    indicator: scored.indicator, numerator: scored.numerator, denominator: scored.denominator, rate: scored.rate,
+                    score: scored.score, reasonCode: scored.reasonCode,
+                    reason: scored.reason + "；已一致 \(counts.resolved) 项，仍不一致 \(counts.items - counts.resolved) 项",
+                    policy: scored.policy)
             } else {
                 indicator11 = RectificationRateRule.listMissing(runID: run.runID, policy: policy)
                 problems.append("official run \(run.runID) has \(run.differingKeys) differing keys but no rectification list; issue it with `recon lists issue --run \(run.runID)` (recon due does so on its next pass)")

@@ -11,15 +11,32 @@ public struct RectificationCounts: Sendable, Equatable {
     public let onTime: Int
     /// All items of the list.
     public let items: Int
+    /// Items resolved (已一致) when the counts were read.
+    public var resolved: Int = 0
 
     /// The counts of the list issued from `runID`, or `nil` when no list was issued from it.
-    public static func forRun(_ runID: Int, on connection: Connection) throws -> RectificationCounts? {
+    /// `credit` says which uploads count (docs/rules.md, "Tracking"): by default those that changed
+    /// the record or resolved the item (`updated_on_time`), under `any-upload` every upload (`on_time`).
+    public static func forRun(_ runID: Int, credit: RectificationCredit = .changedOrResolved,
+                              on connection: Connection) throws -> RectificationCounts? {
+        // 疑似同一记录 (a 部有省无 item paired with a 省有部无 one, docs/rules.md "疑似同一记录"): by
+        // default the pair is one record under two keys, rectified — both items counted — when both
+        // are resolved (one key on both sides) and either was answered in time; a pair left with
+        // an item unresolved counts neither (a mistyped key uploaded to the ministry is no fix).
+        let counted = credit == .anyUpload ? "i.on_time" : """
+            CASE WHEN i.suspect_item_no IS NULL THEN coalesce(i.updated_on_time, false)
+                 ELSE EXISTS (SELECT 1 FROM recon.list_items o WHERE o.list_id = i.list_id AND o.item_no = i.suspect_item_no
+                              AND i.resolved AND o.resolved
+                              AND (coalesce(i.on_time, false) OR coalesce(o.on_time, false))) END
+            """
         let rows = try connection.execute("""
             SELECT l.id, l.item_count,
-                   (SELECT count(*) FROM recon.list_items i WHERE i.list_id = l.id AND i.on_time) AS on_time
+                   (SELECT count(*) FROM recon.list_items i WHERE i.list_id = l.id AND \(counted)) AS on_time,
+                   (SELECT count(*) FROM recon.list_items i WHERE i.list_id = l.id AND i.resolved) AS resolved
             FROM recon.lists l WHERE l.run_id = $1
             """, [String(runID)]).rows
         guard let row = rows.first else { return nil }
-        return RectificationCounts(listID: try row.int("id"), onTime: try row.int("on_time"), items: try row.int("item_count"))
+        return RectificationCounts(listID: try row.int("id"), onTime: try row.int("on_time"), items: try row.int("item_count"),
+                                   resolved: try row.int("resolved"))
     }
 }

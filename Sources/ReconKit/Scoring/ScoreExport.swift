@@ -32,7 +32,7 @@ public enum ScoreExport {
         for p in scores.provinces {
             var cells: [Cell] = [.text(p.provinceCode), .text(p.provinceName)]
             for r in p.results {
-                cells.append(.text(r.rate.map { RateFormat.percent($0, for: r.indicator) } ?? r.reasonCode.chineseText))
+                cells.append(.text(QuarterScores.rateText(r)))
                 cells.append(.decimal(r.score.description))
             }
             cells.append(.decimal(p.subtotal.description))
@@ -41,7 +41,7 @@ public enum ScoreExport {
         try summary.writeRow([])
         try summary.writeRow([.text("评价结果发布"), .text(scores.resultsDue.description), .text("公示期至"), .text(scores.noticeEnds.description),
                               .text("评分口径"), .text(scores.policy.name)])
-        for (column, width) in [10.0, 10, 16, 8, 16, 8, 16, 8, 10].enumerated() { try summary.setColumnWidth(column, width) }
+        for (column, width) in [10.0, 10, 26, 8, 26, 8, 26, 8, 10].enumerated() { try summary.setColumnWidth(column, width) }
         try summary.freezeTopRow()
         let detail = try workbook.addWorksheet(name: "明细")
         let rows = scores.csvRows

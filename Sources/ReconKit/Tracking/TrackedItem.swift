@@ -15,16 +15,23 @@ public struct TrackedItem: Sendable, Hashable {
     public var reuploadedAt: Date?
     /// Already recorded as resolved (kept once seen).
     public var resolved: Bool
+    /// The first upload that updated the record already recorded, if any (kept once seen).
+    public var updatedAt: Date?
+    /// The ministry's raw values at reconciliation of the fields that differed (核心字段不一致),
+    /// by column: what an upload must change to count as an update.
+    public var reconciledMinistry: [String: String?]
 
     /// An item.
     public init(itemNo: Int, category: DiffCategory, ministryCount: Int, key: [String?], reuploadedAt: Date? = nil,
-                resolved: Bool = false) {
+                resolved: Bool = false, updatedAt: Date? = nil, reconciledMinistry: [String: String?] = [:]) {
         self.itemNo = itemNo
         self.category = category
         self.ministryCount = ministryCount
         self.key = key
         self.reuploadedAt = reuploadedAt
         self.resolved = resolved
+        self.updatedAt = updatedAt
+        self.reconciledMinistry = reconciledMinistry
     }
 }
 
@@ -38,12 +45,15 @@ public struct ItemUpdate: Sendable, Hashable {
     public var kind: ReuploadKind?
     /// When it was first seen resolved (the check time).
     public var resolvedAt: Date?
+    /// The first upload seen that updated the record or resolved the item (its 报送时间).
+    public var updatedAt: Date?
 
     /// An update.
-    public init(itemNo: Int, reuploadedAt: Date? = nil, kind: ReuploadKind? = nil, resolvedAt: Date? = nil) {
+    public init(itemNo: Int, reuploadedAt: Date? = nil, kind: ReuploadKind? = nil, resolvedAt: Date? = nil, updatedAt: Date? = nil) {
         self.itemNo = itemNo
         self.reuploadedAt = reuploadedAt
         self.kind = kind
         self.resolvedAt = resolvedAt
+        self.updatedAt = updatedAt
     }
 }

@@ -46,7 +46,7 @@ public struct Tracker {
             SELECT l.id FROM recon.lists l
             WHERE ($1::text IS NULL OR l.province_code = $1) AND ($2::bigint IS NULL OR l.id = $2)
               AND EXISTS (SELECT 1 FROM recon.list_items i
-                          WHERE i.list_id = l.id AND (i.reuploaded_at IS NULL OR NOT i.resolved))
+                          WHERE i.list_id = l.id AND (i.reuploaded_at IS NULL OR i.updated_at IS NULL OR NOT i.resolved))
             ORDER BY l.id
             """, [province, listID.map(String.init)]).rows.map { try $0.string("id") }
         let store = ListStore(connection: results)
@@ -73,12 +73,12 @@ public struct Tracker {
             try db.execute("SELECT pg_advisory_xact_lock(hashtextextended('recon.track', $1))", [String(list.id)])
             try db.executeSimple("""
                 CREATE TEMPORARY TABLE recon_track_updates (
-                    item_no integer PRIMARY KEY, reuploaded_at timestamptz, kind text, resolved_at timestamptz
+                    item_no integer PRIMARY KEY, reuploaded_at timestamptz, kind text, resolved_at timestamptz, updated_at timestamptz
                 ) ON COMMIT DROP
                 """)
             let sets = try db.execute("""
                 SELECT DISTINCT record_set FROM recon.list_items
-                WHERE list_id = $1 AND (reuploaded_at IS NULL OR NOT resolved) ORDER BY record_set
+                WHERE list_id = $1 AND (reuploaded_at IS NULL OR updated_at IS NULL OR NOT resolved) ORDER BY record_set
                 """, [String(list.id)]).rows.map { try $0.string("record_set") }
             var outcome = TrackingReport.ListOutcome(listID: list.id, provinceCode: list.provinceCode, checked: 0,
                                                      changed: 0, newlyReuploaded: 0, newlyResolved: 0, skippedRecordSets: [])
@@ -97,10 +97,14 @@ public struct Tracker {
                                    THEN u.reuploaded_at < l.deadline ELSE i.on_time END,
                     resolved = i.resolved OR u.resolved_at IS NOT NULL,
                     resolved_at = CASE WHEN NOT i.resolved AND u.resolved_at IS NOT NULL THEN u.resolved_at ELSE i.resolved_at END,
+                    updated_at = coalesce(i.updated_at, u.updated_at),
+                    updated_on_time = CASE WHEN i.updated_at IS NULL AND u.updated_at IS NOT NULL
+                                           THEN u.updated_at < l.deadline ELSE i.updated_on_time END,
                     checked_at = $2::timestamptz
                 FROM recon_track_updates u, recon.lists l
                 WHERE i.list_id = $1 AND l.id = i.list_id AND u.item_no = i.item_no
-                  AND ((i.reuploaded_at IS NULL AND u.reuploaded_at IS NOT NULL) OR (NOT i.resolved AND u.resolved_at IS NOT NULL))
+                  AND ((i.reuploaded_at IS NULL AND u.reuploaded_at IS NOT NULL) OR (NOT i.resolved AND u.resolved_at IS NOT NULL)
+                       OR (i.updated_at IS NULL AND u.updated_at IS NOT NULL))
                 """, [String(list.id), BeijingTimeFormat.sql(checkTime)])
             return outcome
         }
@@ -130,10 +134,11 @@ public struct Tracker {
                 }
             }
             if !updates.isEmpty {
-                try db.copyIn("COPY recon_track_updates (item_no, reuploaded_at, kind, resolved_at) FROM STDIN") { writer in
+                try db.copyIn("COPY recon_track_updates (item_no, reuploaded_at, kind, resolved_at, updated_at) FROM STDIN") { writer in
                     for update in updates {
                         try writer.writeRow([String(update.itemNo), update.reuploadedAt.map(BeijingTimeFormat.sql),
-                                             update.kind?.rawValue, update.resolvedAt.map(BeijingTimeFormat.sql)])
+                                             update.kind?.rawValue, update.resolvedAt.map(BeijingTimeFormat.sql),
+                                             update.updatedAt.map(BeijingTimeFormat.sql)])
                     }
                 }
             }
@@ -153,10 +158,14 @@ public struct Tracker {
         let rows = try db.execute("""
             SELECT i.item_no, i.category, i.ministry_count, \(keyColumns),
                    \(ListTime.microsSQL("i.reuploaded_at")) AS reuploaded_us, i.resolved,
+                   \(ListTime.microsSQL("i.updated_at")) AS updated_us,
+                   CASE WHEN i.category = 'field_mismatch' THEN
+                        (SELECT jsonb_object_agg(f->>'column', f->'ministry') FROM jsonb_array_elements(i.fields) f)::text END AS reconciled,
                    i.key_values ?& \(SQLText.literal(PostgresArray.text(spec.key.map(\.column))))::text[] AS has_keys,
                    i.key_values::text AS key_json
             FROM recon.list_items i
-            WHERE i.list_id = $1 AND i.record_set = $2 AND i.item_no > $3 AND (i.reuploaded_at IS NULL OR NOT i.resolved)
+            WHERE i.list_id = $1 AND i.record_set = $2 AND i.item_no > $3
+              AND (i.reuploaded_at IS NULL OR i.updated_at IS NULL OR NOT i.resolved)
             ORDER BY i.item_no LIMIT $4
             """, [String(listID), spec.name, String(after), String(batchSize)]).rows
         return try rows.map { row in
@@ -173,7 +182,9 @@ public struct Tracker {
                         ministryCount: try row.int("ministry_count"),
                         key: spec.key.indices.map { row["k\($0)"] },
                         reuploadedAt: try ListTime.optionalInstant(micros: row["reuploaded_us"], what: "reuploaded_at"),
-                        resolved: try row.bool("resolved"))
+                        resolved: try row.bool("resolved"),
+                        updatedAt: try ListTime.optionalInstant(micros: row["updated_us"], what: "updated_at"),
+                        reconciledMinistry: try row["reconciled"].map { try JSONText.optionalStringMap($0, what: "list item fields") } ?? [:])
         }
     }
 
@@ -194,7 +205,8 @@ public struct Tracker {
                 total: try row.int("total"), live: try row.int("live"),
                 firstSubmittedAfterIssue: try ListTime.optionalInstant(micros: row["first_after_us"], what: "submitted_at"),
                 firstAfterIssueDeleted: deleted.map { $0 == "t" || $0 == "true" },
-                onlyLiveRow: try row["only_live"].map { try JSONText.optionalStrings($0, what: "\(query.recordSet.name) row") })
+                onlyLiveRow: try row["only_live"].map { try JSONText.optionalStrings($0, what: "\(query.recordSet.name) row") },
+                firstLiveSubmittedAfterIssue: try ListTime.optionalInstant(micros: row["first_live_after_us"], what: "submitted_at"))
         }
         return result
     }

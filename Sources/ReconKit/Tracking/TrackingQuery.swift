@@ -80,10 +80,14 @@ public struct TrackingQuery: Sendable {
     }
 
     /// The ministry's summary per key: `$1` the province code, `$2` the list's issue instant.
-    /// Columns: n, total, live, first_after_us, first_after_deleted, only_live (JSON text).
+    /// Columns: n, total, live, first_after_us, first_after_deleted, first_live_after_us, only_live (JSON text).
     public func ministrySummary() throws -> String {
         let province = "m.\(SQLText.identifier(recordSet.ministryProvinceColumn))"
-        let submitted = "m.\(SQLText.identifier(recordSet.ministrySubmittedColumn))"
+        // 报送时间 as an instant, read one way for comparing and for storing (docs/rules.md,
+        // "Beijing time and submission time (注1)"): a `timestamp without time zone` column holds
+        // Beijing wall-clock times, cast with the session's pinned TimeZone Asia/Shanghai
+        // (`Connection.sessionSettings`); a `timestamptz` is unchanged; `date` is refused by the preflight.
+        let submitted = "(m.\(SQLText.identifier(recordSet.ministrySubmittedColumn)))::timestamptz"
         let deleted = DeletedFlagSQL.deleted(recordSet, alias: "m")
         let live = DeletedFlagSQL.live(recordSet, alias: "m")
         let after = "\(submitted) > $2::timestamptz"
@@ -92,6 +96,7 @@ public struct TrackingQuery: Sendable {
                    count(\(province)) FILTER (WHERE \(live)) AS live,
                    \(ListTime.microsSQL("min(\(submitted)) FILTER (WHERE \(after))")) AS first_after_us,
                    (array_agg(\(deleted) ORDER BY \(submitted), \(deleted)) FILTER (WHERE \(after)))[1] AS first_after_deleted,
+                   \(ListTime.microsSQL("min(\(submitted)) FILTER (WHERE \(after) AND \(live))")) AS first_live_after_us,
                    CASE WHEN count(\(province)) FILTER (WHERE \(live)) = 1
                         THEN ((array_agg(\(fieldsJSON(alias: "m", ministry: true))) FILTER (WHERE \(live)))[1])::text END AS only_live
             FROM \(keysTable) t

@@ -42,26 +42,50 @@ public enum TrackingRules {
     public static func evaluate(item: TrackedItem, ministry: SideSummary, province: SideSummary,
                                 issuedAt: Date, checkTime: Date, fields: [FieldSpec]) -> ItemUpdate? {
         var update = ItemUpdate(itemNo: item.itemNo)
-        if item.reuploadedAt == nil {
-            if let submitted = ministry.firstSubmittedAfterIssue, submitted > issuedAt {
-                if ministry.firstAfterIssueDeleted == true {
-                    if deletionAnswers(item, ministry: ministry) {
-                        update.reuploadedAt = submitted
-                        update.kind = .deleted
-                    }
-                } else {
-                    update.reuploadedAt = submitted
-                    update.kind = .reupload
-                }
-            } else if item.category == .ministryOnly, item.ministryCount > 0, ministry.total == 0, checkTime > issuedAt {
-                update.reuploadedAt = checkTime
-                update.kind = .deleted
-            }
+        // The earliest credited answer: a live upload (any item), or a cancellation (only the
+        // items `deletionAnswers`). A re-upload sent as cancel + insert is credited at its live
+        // row whatever the order of the two rows' times (docs/rules.md, "Tracking").
+        var credit: (at: Date, kind: ReuploadKind)? = nil
+        if let cancelled = ministry.cancellationAfterIssue, cancelled > issuedAt, deletionAnswers(item, ministry: ministry) {
+            credit = (cancelled, .deleted)
         }
-        if !item.resolved, isResolved(item: item, ministry: ministry, province: province, fields: fields) {
+        if let uploaded = ministry.liveUploadAfterIssue, uploaded > issuedAt, credit.map({ uploaded < $0.at }) ?? true {
+            credit = (uploaded, .reupload)
+        }
+        if credit == nil, ministry.firstSubmittedAfterIssue == nil, item.category == .ministryOnly, item.ministryCount > 0,
+           ministry.total == 0, checkTime > issuedAt {
+            credit = (checkTime, .deleted)
+        }
+        if item.reuploadedAt == nil, let credit {
+            update.reuploadedAt = credit.at
+            update.kind = credit.kind
+        }
+        let resolvedNow = isResolved(item: item, ministry: ministry, province: province, fields: fields)
+        if !item.resolved, resolvedNow {
             update.resolvedAt = checkTime
         }
-        return update.reuploadedAt == nil && update.resolvedAt == nil ? nil : update
+        // 上传更新数据记录: an answer that changed the record or left the item resolved (a
+        // cancellation changes it); re-sending an unchanged record is no update.
+        if item.updatedAt == nil, let credit,
+           credit.kind == .deleted || resolvedNow || item.resolved || changed(item: item, ministry: ministry, fields: fields) {
+            update.updatedAt = credit.at
+        }
+        return update.reuploadedAt == nil && update.resolvedAt == nil && update.updatedAt == nil ? nil : update
+    }
+
+    /// Whether the ministry's record for the item differs from what reconciliation stored: for
+    /// 核心字段不一致, a differing field's value changed (after normalising); otherwise (and when
+    /// the stored values are missing) its number of live rows changed.
+    static func changed(item: TrackedItem, ministry: SideSummary, fields: [FieldSpec]) -> Bool {
+        guard item.category == .fieldMismatch, !item.reconciledMinistry.isEmpty, ministry.live == 1,
+              let row = ministry.onlyLiveRow, row.count == fields.count else {
+            return ministry.live != item.ministryCount || (item.category == .fieldMismatch && item.reconciledMinistry.isEmpty)
+        }
+        for (column, old) in item.reconciledMinistry {
+            guard let index = fields.firstIndex(where: { $0.column == column }) else { return true }
+            if !NormaliserPipeline(fields[index].normalisers).equal(row[index], old) { return true }
+        }
+        return false
     }
 
     /// Whether a cancellation at the ministry answers `item`: only at the ministry (部有省无), or a

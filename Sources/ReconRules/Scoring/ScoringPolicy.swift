@@ -24,16 +24,23 @@ public struct ScoringPolicy: Sendable, Hashable, Codable, CustomStringConvertibl
     public let rectificationWindow: ReconciliationWindowPolicy
     /// Indicator 10 with no record on either side.
     public let emptyReconciliation: EmptyReconciliationRule
+    /// How indicator 10 counts records (duplicated and empty keys).
+    public let recordCounting: RecordCounting
+    /// What indicator 11 credits as an upload of updated data.
+    public let rectificationCredit: RectificationCredit
 
     /// Creates a policy (prefer the named ones; a new notice adds a new name).
     public init(name: String, summary: String, reconciliationWindow: ReconciliationWindowPolicy,
-                rectificationWindow: ReconciliationWindowPolicy, emptyReconciliation: EmptyReconciliationRule)
+                rectificationWindow: ReconciliationWindowPolicy, emptyReconciliation: EmptyReconciliationRule,
+                recordCounting: RecordCounting = .eachRecord, rectificationCredit: RectificationCredit = .changedOrResolved)
     {
+        self.rectificationCredit = rectificationCredit
         self.name = name
         self.summary = summary
         self.reconciliationWindow = reconciliationWindow
         self.rectificationWindow = rectificationWindow
         self.emptyReconciliation = emptyReconciliation
+        self.recordCounting = recordCounting
     }
 
     /// `jtys-2022-1599`: the 2022 text (the default).
@@ -62,11 +69,33 @@ public struct ScoringPolicy: Sendable, Hashable, Codable, CustomStringConvertibl
         rectificationWindow: .firstSevenCalendarDays,
         emptyReconciliation: .scoreZero)
 
+    /// `jtys-2022-1599-keys`: the 2022 text with indicator 10 counting keys, not rows — the reading
+    /// before issue 25 (a duplicated key and all empty-key rows count once).
+    public static let jtys2022Keys = ScoringPolicy(
+        name: "jtys-2022-1599-keys",
+        summary: "交办运函〔2022〕1599号 with indicator 10 counting distinct keys: a duplicated or empty key is one record "
+            + "(the earlier reading)",
+        reconciliationWindow: .firstFiveWorkingDays,
+        rectificationWindow: .firstFiveWorkingDays,
+        emptyReconciliation: .scoreZero,
+        recordCounting: .keys)
+
+    /// `jtys-2022-1599-any-upload`: the 2022 text with indicator 11 crediting any upload after the
+    /// issue, changed or not — the reading before issue 25.
+    public static let jtys2022AnyUpload = ScoringPolicy(
+        name: "jtys-2022-1599-any-upload",
+        summary: "交办运函〔2022〕1599号 with indicator 11 crediting any upload after the issue, even of an unchanged record "
+            + "(the earlier reading)",
+        reconciliationWindow: .firstFiveWorkingDays,
+        rectificationWindow: .firstFiveWorkingDays,
+        emptyReconciliation: .scoreZero,
+        rectificationCredit: .anyUpload)
+
     /// The default policy, `jtys-2022-1599`.
     public static let `default` = jtys2022
 
     /// The named policies, default first.
-    public static let all: [ScoringPolicy] = [.jtys2022, .workplan2023, .jtys2022CalendarWeek]
+    public static let all: [ScoringPolicy] = [.jtys2022, .workplan2023, .jtys2022CalendarWeek, .jtys2022Keys, .jtys2022AnyUpload]
 
     /// The named policy called `name`; throws `.unknownPolicy` listing the valid names otherwise.
     public static func named(_ name: String) throws(ScoringError) -> ScoringPolicy {

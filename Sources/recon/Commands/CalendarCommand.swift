@@ -31,7 +31,8 @@ struct CalendarCommand: ParsableCommand {
         @Argument(help: "N ≥ 1") var count: Int
         @OptionGroup var options: CalendarOptions
         func run() throws {
-            let answer = try options.calendar().addingWorkingDays(count, to: date)
+            let calendar = try options.calendar()
+            let answer = try ArgumentCheck.calendar("<count> \(count)") { try calendar.addingWorkingDays(count, to: date) }
             options.emit(plain: answer.value.description,
                          json: [("date", .string(date.description)), ("working_days", .int(count)), ("result", .string(answer.value.description))],
                          assumedYears: answer.assumedYears)
@@ -44,7 +45,8 @@ struct CalendarCommand: ParsableCommand {
         @Argument(help: "N ≥ 1") var n: Int
         @OptionGroup var options: CalendarOptions
         func run() throws {
-            let answer = try options.calendar().workingDay(n, of: month)
+            let calendar = try options.calendar()
+            let answer = try ArgumentCheck.calendar("<n> \(n)") { try calendar.workingDay(n, of: month) }
             options.emit(plain: answer.value.description,
                          json: [("month", .string(month.description)), ("n", .int(n)), ("result", .string(answer.value.description))],
                          assumedYears: answer.assumedYears)
@@ -93,7 +95,24 @@ struct CalendarCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A year's holidays and make-up working days.")
         @Argument(help: "Year, e.g. 2026") var year: Int
         @OptionGroup var options: CalendarOptions
-        func run() throws { print(try options.calendar().describe(year: year)) }
+        func run() throws {
+            let calendar = try options.calendar()
+            guard options.json else { print(try calendar.describe(year: year)); return }
+            _ = try calendar.describe(year: year)   // an unknown year is refused the same way
+            let first = try CivilDate(year: year, month: 1, day: 1)
+            var days: [JSONValue] = []
+            var working = 0
+            let last = try CivilDate(year: year, month: 12, day: 31)
+            for date in first...last {
+                let status = try calendar.dayStatus(date)
+                if status.isWorkingDay { working += 1 }
+                guard let festival = status.festival else { continue }
+                days.append(.object([("date", .string(date.description)), ("kind", .string(status.kind.rawValue)),
+                                     ("workday", .bool(status.isWorkingDay)), ("festival", .string(festival))]))
+            }
+            print(JSONValue.object([("year", .int(year)), ("calendar_version", .string(calendar.versionHash)),
+                                    ("days", .array(days)), ("working_days", .int(working))]).rendered)
+        }
     }
 
     struct Import: ParsableCommand {
@@ -119,8 +138,13 @@ struct CalendarCommand: ParsableCommand {
             let notice = try HolidayNotice.parseImportFile(data, sourceName: url.lastPathComponent)
             let connection = try Connection(conninfo: try database.resolved(), applicationName: "recon calendar import")
             try Migrator(connection: connection).apply()
-            for line in try CalendarStore(connection: connection).importNotice(notice, dryRun: dryRun).report {
+            let imported = try CalendarStore(connection: connection).importNotice(notice, dryRun: dryRun)
+            for line in imported.report {
                 print(line)
+            }
+            // A revised notice moves the deadlines of the lists of quarters not yet scored, said here.
+            if imported.applied {
+                for moved in try ListDeadlineRevision.revise(on: connection) { print("  \(moved)") }
             }
         }
     }
@@ -132,13 +156,26 @@ struct CalendarCommand: ParsableCommand {
         var today: CivilDate?
         func run() throws {
             var stored: [CalendarStore.StoredNotice] = []
-            if let dsn = options.dsn ?? ProcessEnvironment.value("RECON_DB"), !dsn.isEmpty {
-                stored = try CalendarStore(connection: try Connection(conninfo: dsn, applicationName: "recon calendar")).storedNotices()
+            if let connection = try options.resultsConnection() {
+                stored = try CalendarStore(connection: connection).storedNotices()
             }
             let calendar = try options.calendar()
             let todayDate = today ?? BeijingTime.civilDate(of: Date())
             let report = CalendarStatusReport(calendar: calendar, imported: stored, today: todayDate)
-            print(report.rendered())
+            if options.json {
+                let years: [JSONValue] = calendar.knownYears.map { year in
+                    if let notice = stored.first(where: { $0.year == year }) {
+                        return .object([("year", .int(year)), ("source", .string("imported")), ("file", .string(notice.source)),
+                                        ("version", .string(notice.version)), ("loaded_at", .string(notice.loadedAt))])
+                    }
+                    return .object([("year", .int(year)), ("source", .string(BuiltInNotices.sourceName))])
+                }
+                print(JSONValue.object([("calendar_version", .string(calendar.versionHash)), ("years", .array(years)),
+                                        ("assume_weekends", .bool(calendar.assumeOrdinaryWeekends)),
+                                        ("warning", report.missingNextYearWarning.map { .string($0) } ?? .null)]).rendered)
+            } else {
+                print(report.rendered())
+            }
             if let warning = report.missingNextYearWarning {
                 FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
             }

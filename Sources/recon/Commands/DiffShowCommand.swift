@@ -36,6 +36,7 @@ struct DiffShowCommand: ParsableCommand {
             only = parsed
         }
         let connection = try ResultsReader.connect(config, application: "recon diff show")
+        try ArgumentCheck.existing("<run> \(runID)", runID, .run, on: connection)
         print(try RunReport.read(connection, runID: runID, limit: limit, category: only).rendered())
     }
 }

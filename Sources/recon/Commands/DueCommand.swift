@@ -62,9 +62,16 @@ struct DueCommand: ParsableCommand {
             logger.critical("configuration: \(error)")
             throw ExitCode(ExitCodes.config)
         }
+        // The same checks as `recon check`, before anything is written (docs/rules.md, "Operator
+        // mistakes refused"): indicator 12's tables too when [platform] is configured, since a
+        // pass on the results day scores it.
+        try PreflightGate.require(Preflight(config: loaded, environment: ProcessInfo.processInfo.environment)) { line, critical in
+            if critical { logger.critical("\(line)") } else { logger.warning("\(line)") }
+        }
         let results = try config.results(loaded, application: "recon due")
         let calendar = try CalendarStore(connection: results).calendar()
-        let plan = try DuePlanner.plan(date: day, calendar: calendar, policy: policy)
+        let plan = try DuePlanner.plan(date: day, calendar: calendar, policy: policy,
+                                       extended: try WindowExtension.find(day.quarter, on: results))
         logger.info("\(plan.rendered())")
         let runner = DueRunner(config: loaded, environment: ProcessInfo.processInfo.environment, results: results,
                                calendar: calendar, policy: policy, logger: logger, pretendNow: pretend)

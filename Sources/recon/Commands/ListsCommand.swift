@@ -29,6 +29,7 @@ struct ListsCommand: ParsableCommand {
         func run() throws {
             let loaded = try config.load()
             let results = try config.results(loaded, application: "recon lists issue")
+            try ArgumentCheck.existing("--run \(runID)", runID, .run, on: results)
             let outcome = try ListIssuer(connection: results).issue(
                 runID: runID, official: official, issuedAt: issuedAt,
                 assumeOrdinaryWeekends: assumeOrdinaryWeekends)
@@ -73,6 +74,7 @@ struct ListsCommand: ParsableCommand {
         func run() throws {
             let loaded = try config.load()
             let results = try config.results(loaded, application: "recon lists export")
+            if let list { try ArgumentCheck.existing("--list \(list)", list, .list, on: results) }
             let exporter = ListExporter(connection: results, recordSets: loaded.recordSets)
             let format = try ListFormat.named(self.format)
             let when = now ?? Date()

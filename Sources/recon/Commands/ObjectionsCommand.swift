@@ -25,6 +25,7 @@ struct ObjectionsCommand: ParsableCommand {
             let quarter = try parseQuarter(quarter)
             let indicator: Indicator
             do { indicator = try Indicator(number: self.indicator) } catch { throw ValidationError("--indicator: \(error)") }
+            try ArgumentCheck.nonEmpty("--text", text)
             _ = try config.load().argumentProvince(province)
             let now = clock.instant()
             let objection = try LifecycleContext(config, application: "recon objections").lifecycle.raiseObjection(quarter, province: province, indicator: indicator, text: text,
@@ -67,7 +68,9 @@ struct ObjectionsCommand: ParsableCommand {
                 throw ValidationError("--numerator and --denominator must give a rate between 0% and 100% (0 ≤ numerator ≤ denominator, denominator > 0)")
             }
             let now = clock.instant()
-            let (objection, correction) = try LifecycleContext(config, application: "recon objections").lifecycle.accept(objection: id, numerator: numerator, denominator: denominator,
+            let context = try LifecycleContext(config, application: "recon objections")
+            try ArgumentCheck.existing("<id> \(id)", Int64(id), .objection, on: context.results)
+            let (objection, correction) = try context.lifecycle.accept(objection: id, numerator: numerator, denominator: denominator,
                                                                reason: reason, by: clock.who(), at: now)
             print("objection \(objection.id) accepted: version \(correction.version) (核对修正稿) of \(objection.quarter) is on notice")
         }
@@ -83,7 +86,9 @@ struct ObjectionsCommand: ParsableCommand {
 
         func run() throws {
             let now = clock.instant()
-            let objection = try LifecycleContext(config, application: "recon objections").lifecycle.reject(objection: id, reason: reason, by: clock.who(), at: now)
+            let context = try LifecycleContext(config, application: "recon objections")
+            try ArgumentCheck.existing("<id> \(id)", Int64(id), .objection, on: context.results)
+            let objection = try context.lifecycle.reject(objection: id, reason: reason, by: clock.who(), at: now)
             print("objection \(objection.id) rejected: \(objection.decisionReason ?? "")")
         }
     }

@@ -25,7 +25,9 @@ struct ReconcileCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Only this record set, e.g. vehicles (repeatable; default: all configured).", valueName: "name"))
     var sets: [String] = []
 
-    @Option(help: "Provinces reconciled at the same time (each uses three connections and two reader threads).")
+    // `.unconditional`: `--jobs -1` is a value refused by `validate` (64, "--jobs must be at least
+    // 1"), not a missing value.
+    @Option(parsing: .unconditional, help: "Provinces reconciled at the same time (each uses three connections and two reader threads).")
     var jobs: Int = 1
 
     @Flag(help: "No progress line, even on a terminal.")
@@ -49,6 +51,9 @@ struct ReconcileCommand: ParsableCommand {
         let recordSets = try sets.isEmpty ? loaded.recordSets : sets.map { try loaded.argumentRecordSet($0) }
         let targets = try (all ? loaded.provinces.map(\.code) : provinces).map { try loaded.argumentProvince($0) }
         try loaded.checkSources(environment: environment, provinces: targets.map(\.code), includePlatform: false)
+        // The same checks as `recon check` before anything is written (exit 78).
+        try PreflightGate.require(Preflight(config: loaded, environment: environment, provinces: targets.map(\.code),
+                                            businessRecords: false, recordSets: recordSets), command: "recon reconcile")
         // Migrates the results schema and brings recon.provinces in step with the config.
         let resultsDB = try config.results(loaded, application: "recon reconcile")
         let calendar = try CalendarStore(connection: resultsDB).calendar()

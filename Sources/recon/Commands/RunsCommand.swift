@@ -17,6 +17,11 @@ struct RunsCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOption
 
+    func validate() throws {
+        if let province { try ArgumentCheck.provinceCode("--province", province) }
+        if limit < 1 { throw ArgumentCheck.refused("--limit \(limit)", "must be at least 1") }
+    }
+
     func run() throws {
         let connection = try ResultsReader.connect(config, application: "recon runs")
         print(RunSummary.renderTable(try RunQueries.list(connection, provinceCode: province, limit: limit)))
@@ -32,6 +37,8 @@ enum ResultsReader {
         } else {
             dsn = try config.load().results.resolve(environment: ProcessInfo.processInfo.environment)
         }
-        return try Connection(conninfo: dsn, applicationName: application)
+        let connection = try Connection(conninfo: dsn, applicationName: application)
+        try ResultsSchema.require(on: connection)
+        return connection
     }
 }

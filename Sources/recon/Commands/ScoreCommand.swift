@@ -117,13 +117,19 @@ struct ScoreShowCommand: ParsableCommand {
             scores = version.scores
             banner = "\(quarter) 第\(version.version)版（\(version.kind.label)）已保存，公示期至 \(version.scores.noticeEnds)"
         } else {
-            switch try lifecycle.stage(quarter) {
+            let stage = try lifecycle.stage(quarter)
+            switch stage {
             case .notScored:
+                // A quarter that will never be scored says so instead of showing zeros.
+                if case let .never(reason) = try lifecycle.readiness(quarter, at: now, firstQuarter: try lifecycle.firstQuarter(configured: loaded.firstQuarter)) {
+                    print("\(quarter) 不评分（永不评分）：\(reason)")
+                    return
+                }
                 scores = try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: policy, environment: environment)
                 banner = "\(quarter) 预览（现在计算，未保存；不是评价结果）"
             case let .onNotice(current, _):
                 scores = current.scores
-                banner = "\(quarter) \(try lifecycle.stage(quarter).label)"
+                banner = "\(quarter) \(stage.label(at: now))"
             case let .published(_, current):
                 scores = current.scores
                 banner = "\(quarter) \(try lifecycle.stage(quarter).label) · 第\(current.version)版"
@@ -179,6 +185,7 @@ struct ScorePublishCommand: ParsableCommand {
         let publication = try context.lifecycle.publish(quarter, by: clock.who(), at: now)
         print("\(quarter) published (publication \(publication.id)); ranking: "
               + publication.ranks.map { "\($0.rank). \($0.provinceCode)" }.joined(separator: ", "))
+        try writeResultFiles(context, quarter: quarter, at: now)
     }
 }
 
@@ -205,5 +212,16 @@ struct ScoreRepublishCommand: ParsableCommand {
                                        environment: ProcessInfo.processInfo.environment)
         }
         print("\(quarter) republished (publication \(publication.id)): \(reason)")
+        try writeResultFiles(context, quarter: quarter, at: now)
+    }
+}
+
+/// Writes the quarter's missing result files (the bulletin among them) into `[jobs] output_dir`
+/// right after a publication, as `recon due` does (docs/rules.md, "Files are state").
+func writeResultFiles(_ context: LifecycleContext, quarter: Quarter, at now: Date) throws {
+    guard let folder = context.config.outputDirectory else { return }
+    for path in try ResultFiles(results: context.results, recordSets: context.config.recordSets, folder: folder)
+        .writeMissing(quarter: quarter, at: now) {
+        print("wrote \(path)")
     }
 }

@@ -20,16 +20,23 @@ struct ScoreWhatIfCommand: ParsableCommand {
         if rate == nil && (numerator == nil || denominator == nil) {
             throw ValidationError("give --rate R, or both --numerator A and --denominator B")
         }
+        _ = try answer()
+    }
+
+    /// The answer; every refusal (an indicator other than 10–12, a rate outside 0–100% or not a
+    /// number, a zero denominator, a numerator above it) names its argument (exit 64).
+    func answer() throws -> WhatIf {
+        let which = try ArgumentCheck.using("--indicator \(indicator)") { try Indicator(number: indicator) }
+        if let rate {
+            return try ArgumentCheck.using("--rate \(rate)") { try WhatIf.evaluate(which, rate: rate) }
+        }
+        return try ArgumentCheck.using("--numerator \(numerator!) --denominator \(denominator!)") {
+            try WhatIf.evaluate(which, numerator: numerator!, denominator: denominator!)
+        }
     }
 
     func run() throws {
-        let which = try Indicator(number: indicator)
-        let answer: WhatIf
-        if let rate {
-            answer = try WhatIf.evaluate(which, rate: rate)
-        } else {
-            answer = try WhatIf.evaluate(which, numerator: numerator!, denominator: denominator!)
-        }
+        let answer = try answer()
         print(json ? answer.json : answer.score.description)
     }
 }

@@ -61,6 +61,7 @@ struct TokensCommand: ParsableCommand {
         func run() throws {
             let loaded = try config.load()
             let results = try config.results(loaded, application: "recon tokens revoke")
+            try ArgumentCheck.existing("<id> \(id)", id, .token, on: results)
             try PortalTokenStore(connection: results).revoke(id: id)
             print("token \(id) revoked")
         }

@@ -44,11 +44,8 @@ struct TrackCommand: ParsableCommand {
             }
         }
         // The same preflight as `recon check` before anything is recorded.
-        let preflight = Preflight(config: loaded, environment: environment, provinces: province.map { [$0] }, businessRecords: false).run()
-        if !preflight.isOK {
-            FileHandle.standardError.write(Data((preflight.problems.map { "recon track: \($0)" }.joined(separator: "\n") + "\n").utf8))
-            throw ExitCode(ExitCodes.config)
-        }
+        try PreflightGate.require(Preflight(config: loaded, environment: environment, provinces: province.map { [$0] }, businessRecords: false),
+                                  command: "recon track")
         let ministry = try Connection(conninfo: try loaded.ministry.resolve(environment: environment), applicationName: "recon track")
         let tracker = Tracker(results: results, ministry: ministry, recordSets: loaded.recordSets, batchSize: batchSize) { code in
             try Connection(conninfo: try loaded.province(code).source.resolve(environment: environment), applicationName: "recon track")

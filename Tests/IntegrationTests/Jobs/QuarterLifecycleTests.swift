@@ -262,21 +262,30 @@ struct QuarterLifecycleTests {
         return path
     }
 
-    /// Re-uploads (a new 报送时间 at the ministry) the vehicles of `province`'s official list that
-    /// differ in a core field; returns how many ministry rows were touched.
+    /// Re-uploads (a new 报送时间 at the ministry, the differing fields set to the province's
+    /// values: an update, issue 25 case 6) the vehicles of `province`'s official list that differ in
+    /// a core field; returns how many ministry rows were touched.
     func reupload(fixture: DueFixture, province: String, at instant: String, results: Connection) throws -> Int {
         let keys = try results.execute("""
-            SELECT i.key_values->>'plate_number' AS plate, i.key_values->>'plate_colour' AS colour
+            SELECT i.key_values->>'plate_number' AS plate, i.key_values->>'plate_colour' AS colour, i.fields::text AS fields
             FROM recon.list_items i JOIN recon.lists l ON l.id = i.list_id
             WHERE l.province_code = $1 AND l.official AND i.record_set = 'vehicles' AND i.category = 'field_mismatch'
             """, [province]).rows
         let ministry = try fixture.ministry.connect()
         var touched = 0
         for key in keys {
+            let fields = try JSONSerialization.jsonObject(with: Data(try key.string("fields").utf8)) as? [[String: Any]] ?? []
+            var assignments = ["submitted_at = $4::timestamptz"]
+            var values: [String?] = [province, key["plate"], key["colour"], instant]
+            for field in fields {
+                guard let column = field["column"] as? String else { continue }
+                values.append(field["province"] as? String)
+                assignments.append("\(try ministry.quoteIdentifier(column)) = $\(values.count)")
+            }
             touched += try ministry.execute("""
-                UPDATE vehicles SET submitted_at = $4::timestamptz
+                UPDATE vehicles SET \(assignments.joined(separator: ", "))
                 WHERE province_code = $1 AND plate_number = $2 AND plate_colour = $3
-                """, [province, key["plate"], key["colour"], instant]).affectedRows
+                """, values).affectedRows
         }
         return touched
     }

@@ -31,7 +31,8 @@ struct ScoreCommandTests {
         // On the results date it is stored once and shown as on notice.
         let stored = try Self.recon(["score", "--quarter", "2026Q3", "--store", "--now", "2026-10-20T09:00:00+08:00", "--config", config])
         #expect(stored.status == 0, "\(stored.stderr)")
-        let shown = try Self.recon(["score", "--quarter", "2026Q3", "--config", config])
+        // During the notice (issue 25 case 10: after it, the stage reads 公示期已结束，待公布).
+        let shown = try Self.recon(["score", "--quarter", "2026Q3", "--now", "2026-10-21T09:00:00+08:00", "--config", config])
         #expect(shown.stdout.contains("公示中"), "\(shown.stdout)")
         #expect(try results.execute("SELECT count(*) AS n FROM recon.scorings").singleRow().int("n") == 1)
     }

@@ -36,8 +36,10 @@ struct QuarterlyScorerTests {
             """, [String(run), province, String(items)]).singleRow().int("id")
         try db.execute("""
             INSERT INTO recon.list_items (list_id, item_no, record_set, key_text, key_values, category, ministry_count,
-                                          province_count, fields, reuploaded_at, on_time)
+                                          province_count, fields, reuploaded_at, on_time, updated_at, updated_on_time)
             SELECT $1, n, 'vehicles', 'K' || n, '{}', 'field_mismatch', 1, 1, '[]',
+                   CASE WHEN n <= $2 THEN timestamptz '2026-07-03 09:00+08' END,
+                   CASE WHEN n <= $2 THEN true END,
                    CASE WHEN n <= $2 THEN timestamptz '2026-07-03 09:00+08' END,
                    CASE WHEN n <= $2 THEN true END
             FROM generate_series(1, $3) AS n
@@ -98,7 +100,7 @@ struct QuarterlyScorerTests {
             try ScoreStore.insertVersion(try scorer.score(quarter: quarter, provinces: [Self.henan]), kind: .draft, basedOn: nil,
                                          reason: nil, createdBy: "test", at: now, on: db)
         }
-        try connection.execute("UPDATE recon.list_items SET on_time = true, reuploaded_at = now() WHERE item_no = 10")
+        try connection.execute("UPDATE recon.list_items SET on_time = true, reuploaded_at = now(), updated_on_time = true, updated_at = now() WHERE item_no = 10")
         let second = try connection.transaction { db in
             try ScoreStore.insertVersion(try scorer.score(quarter: quarter, provinces: [Self.henan]), kind: .correction, basedOn: first.id,
                                          reason: "test correction", createdBy: "test", at: now, on: db)

@@ -34,6 +34,21 @@ struct SecretOutputTests {
         let config = try Self.writeConfig(fixture, outputDirectory: output)
         environment["RECON_CONFIG"] = config
 
+        // Issue 25 case 8: a DSN libpq cannot parse is a configuration error found before anything
+        // is written (exit 78), named without the secret.
+        let refused = try ReconCLI.run(["due", "--now", "2026-07-02T08:00:00+08:00", "--log-format", "json"], environment: environment)
+        #expect(refused.status == ExitCodes.config, "\(refused)")
+        #expect(!refused.output.contains(Self.secret) && !refused.output.contains("Leak-Canary"), "\(refused)")
+        #expect(try fixture.results.connect().execute("SELECT count(*) AS n FROM recon.runs").singleRow().int("n") == 0)
+        // The forms libpq parses fail one by one at their connection; the others are left out.
+        broken = broken.filter { source in
+            guard let dsn = source.source.dsn ?? environment[source.source.dsnEnv ?? ""] else { return false }
+            return (try? Conninfo(parsing: dsn)) != nil
+        }
+        #expect(broken.count >= 5)
+        fixture.config.provinces = fixture.config.provinces.filter { !Self.brokenCodes.contains($0.code) } + broken
+        environment["RECON_CONFIG"] = try Self.writeConfig(fixture, outputDirectory: output)
+
         let json = try ReconCLI.run(["due", "--now", "2026-07-02T09:00:00+08:00", "--log-format", "json"], environment: environment)
         #expect(json.status == ExitCodes.failure, "\(json)")
         #expect(json.stderr.contains("\"level\":\"error\""), "\(json)")

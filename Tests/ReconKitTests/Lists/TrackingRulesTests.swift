@@ -26,7 +26,7 @@ struct TrackingRulesTests {
         let province = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "B"]))
         let update = TrackingRules.evaluate(item: item(), ministry: ministry, province: province, issuedAt: issued,
                                             checkTime: check, fields: fields)
-        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .reupload, resolvedAt: nil))
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .reupload, resolvedAt: nil, updatedAt: submitted))
     }
 
     @Test func submissionAtTheIssueInstantIsNot() {
@@ -43,13 +43,51 @@ struct TrackingRulesTests {
         let update = TrackingRules.evaluate(item: item(.ministryOnly), ministry: ministry, province: .absent,
                                             issuedAt: issued, checkTime: check, fields: fields)
         // Cancelled and the key is gone on both sides: re-uploaded (deleted) and resolved.
-        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .deleted, resolvedAt: check))
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .deleted, resolvedAt: check, updatedAt: submitted))
+    }
+
+    /// Issue 25 case 3: the old row cancelled at 10:00:00 and a new live row at 10:00:01 — the
+    /// first row after the issue is the cancelled one, and the live row still answers the item.
+    @Test func cancelThenInsertIsAReupload() {
+        let cancelled = listInstant("2025-10-09T10:00:00+08:00")
+        let inserted = listInstant("2025-10-09T10:00:01+08:00")
+        let ministry = SideSummary(total: 2, live: 1, firstSubmittedAfterIssue: cancelled, firstAfterIssueDeleted: true,
+                                   onlyLiveRow: row(["vin": "A"]), firstLiveSubmittedAfterIssue: inserted)
+        let province = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "B"]))
+        let update = TrackingRules.evaluate(item: item(), ministry: ministry, province: province, issuedAt: issued,
+                                            checkTime: check, fields: fields)
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: inserted, kind: .reupload, resolvedAt: nil, updatedAt: inserted))
+        // A 部有省无 item credited by its cancellation keeps the earlier answer.
+        let ministryOnly = TrackingRules.evaluate(item: item(.ministryOnly), ministry: ministry, province: .absent, issuedAt: issued,
+                                                  checkTime: check, fields: fields)
+        #expect(ministryOnly?.reuploadedAt == cancelled && ministryOnly?.kind == .deleted)
+    }
+
+    /// Issue 25 case 6: re-sending the ministry's unchanged values is no update; a changed value
+    /// or a resolved item is.
+    @Test func anUnchangedResendIsNoUpdate() {
+        let submitted = listInstant("2025-10-09T09:00:00+08:00")
+        let open = TrackedItem(itemNo: 5, category: .fieldMismatch, ministryCount: 1, key: ["豫A12345", "2"],
+                               reconciledMinistry: ["vin": "A"])
+        let province = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "B"]))
+        func ministry(_ vin: String) -> SideSummary {
+            SideSummary(total: 1, live: 1, firstSubmittedAfterIssue: submitted, firstAfterIssueDeleted: false, onlyLiveRow: row(["vin": vin]))
+        }
+        let resent = TrackingRules.evaluate(item: open, ministry: ministry("A"), province: province, issuedAt: issued, checkTime: check, fields: fields)
+        #expect(resent?.reuploadedAt == submitted && resent?.updatedAt == nil)
+        let changed = TrackingRules.evaluate(item: open, ministry: ministry("C"), province: province, issuedAt: issued, checkTime: check, fields: fields)
+        #expect(changed?.updatedAt == submitted && changed?.resolvedAt == nil)
+        let fixed = TrackingRules.evaluate(item: open, ministry: ministry("B"), province: province, issuedAt: issued, checkTime: check, fields: fields)
+        #expect(fixed?.updatedAt == submitted && fixed?.resolvedAt == check)
+        // Normalised equal is unchanged (the diff's normalisers): " a " re-sent is still "A".
+        let spaced = TrackingRules.evaluate(item: open, ministry: ministry(" A "), province: province, issuedAt: issued, checkTime: check, fields: fields)
+        #expect(spaced?.updatedAt == nil)
     }
 
     @Test func vanishedRowIsDeletedAtTheCheckTime() {
         let update = TrackingRules.evaluate(item: item(.ministryOnly), ministry: .absent, province: .absent,
                                             issuedAt: issued, checkTime: check, fields: fields)
-        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: check, kind: .deleted, resolvedAt: check))
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: check, kind: .deleted, resolvedAt: check, updatedAt: check))
     }
 
     /// docs/rules.md, "Tracking": deleting the ministry's row of a core-field mismatch does not
@@ -75,7 +113,7 @@ struct TrackingRulesTests {
         let province = SideSummary(total: 1, live: 1, onlyLiveRow: row())
         let update = TrackingRules.evaluate(item: item(.duplicateKey, ministryCount: 2), ministry: oneLeft, province: province,
                                             issuedAt: issued, checkTime: check, fields: fields)
-        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .deleted, resolvedAt: check))
+        #expect(update == ItemUpdate(itemNo: 5, reuploadedAt: submitted, kind: .deleted, resolvedAt: check, updatedAt: submitted))
         // Cancelling every copy is no answer.
         let none = SideSummary(total: 2, live: 0, firstSubmittedAfterIssue: submitted, firstAfterIssueDeleted: true)
         #expect(TrackingRules.evaluate(item: item(.duplicateKey, ministryCount: 2), ministry: none, province: province,
@@ -94,7 +132,9 @@ struct TrackingRulesTests {
         let ministry = SideSummary(total: 1, live: 1, firstSubmittedAfterIssue: listInstant("2025-10-20T09:00:00+08:00"),
                                    firstAfterIssueDeleted: false, onlyLiveRow: row(["vin": "A"]))
         let province = SideSummary(total: 1, live: 1, onlyLiveRow: row(["vin": "B"]))
-        #expect(TrackingRules.evaluate(item: item(reuploadedAt: earlier), ministry: ministry, province: province,
+        var seen = item(reuploadedAt: earlier)
+        seen.updatedAt = earlier   // issue 25 case 6: the update is kept once seen too
+        #expect(TrackingRules.evaluate(item: seen, ministry: ministry, province: province,
                                        issuedAt: issued, checkTime: check, fields: fields) == nil)
     }
 

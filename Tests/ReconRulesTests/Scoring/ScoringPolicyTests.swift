@@ -33,7 +33,7 @@ struct ScoringPolicyTests {
     @Test("an unknown name lists the valid ones")
     func unknownName() {
         #expect(throws: ScoringError.unknownPolicy(
-            name: "jtys-2021", known: ["jtys-2022-1599", "workplan-2023", "jtys-2022-1599-calendar-week"])) {
+            name: "jtys-2021", known: ["jtys-2022-1599", "workplan-2023", "jtys-2022-1599-calendar-week", "jtys-2022-1599-keys", "jtys-2022-1599-any-upload"])) {
             try ScoringPolicy.named("jtys-2021")
         }
         let message = ScoringError.unknownPolicy(name: "x", known: ScoringPolicy.all.map(\.name)).description
