@@ -61,6 +61,7 @@ public enum ConfigLoader {
                 throw table.error(at: "code", "province \(code) is configured twice")
             }
             let name = try table.string("name")
+            try ProvinceCodeCheck.check(table, code: code, name: name)
             var province = ProvinceConfig(code: code, name: name, source: try source(table, label: "province[\(i)] \(code)"))
             if let text = try table.optionalString("read") {
                 guard let mode = ReadMode(name: text) else {
