@@ -10,6 +10,9 @@ packages=(
   xlsx2csv            # tests read generated XLSX back
   python3             # pg-local.sh picks a free port with it
   libreoffice-calc-nogui  # tests open the CSV lists in LibreOffice (soffice --convert-to)
+  systemd             # deploy tests: systemd-analyze verify/calendar of the installed units
+  util-linux          # deploy tests and jobs/recon-due.sh: runuser, flock, logger (bsdutils)
+  bsdutils            # logger: jobs/recon-due.sh and recon-failure.sh log failures at priority err
 )
 
 missing=()

@@ -23,6 +23,7 @@ struct Recon: AsyncParsableCommand {
             ScoreCommand.self,
             CalendarCommand.self,
             DueCommand.self,
+            HealthCommand.self,
             BenchCommand.self,
             ServeCommand.self,
             TokensCommand.self,

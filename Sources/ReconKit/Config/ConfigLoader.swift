@@ -90,7 +90,9 @@ public enum ConfigLoader {
             business.provinceColumn = try table.optionalString("province_column") ?? business.provinceColumn
             business.submittedColumn = try table.optionalString("submitted_column") ?? business.submittedColumn
         }
-        let outputDirectory = try root.optionalTable("jobs").flatMap { try $0.optionalString("output_dir") }
+        let jobsTable = try root.optionalTable("jobs")
+        let outputDirectory = try jobsTable.flatMap { try $0.optionalString("output_dir") }
+        let jobs = try JobsSettings.read(jobsTable)
         var firstQuarter: Quarter? = nil
         if let text = try root.optionalString("first_quarter") {
             do { firstQuarter = try Quarter.parse(text) } catch { throw root.error(at: "first_quarter", "\(error)") }
@@ -99,6 +101,7 @@ public enum ConfigLoader {
         var config = ReconConfig(results: results, ministry: ministry, platform: platform, provinces: provinces,
                                  recordSets: sets, businessRecords: business, policyName: policy)
         config.outputDirectory = outputDirectory
+        config.jobs = jobs
         config.firstQuarter = firstQuarter
         return config
     }
