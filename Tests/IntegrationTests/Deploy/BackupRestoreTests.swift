@@ -26,19 +26,24 @@ struct BackupRestoreTests {
 
         let backup = try ReconCLI.temporaryFolder("backup")
         let dumped = try ShellRun.run("/bin/bash", [ShellRun.projectRoot + "/jobs/backup.sh", backup, "--db", fixture.results.dsn, "--out", original],
-                                      environment: ["PATH": "/usr/bin:/bin"])
+                                      environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
         #expect(dumped.status == 0, "\(dumped)")
 
         // A fresh cluster of its own.
         let cluster = "restore-\(UInt32.random(in: 0...UInt32.max))"
-        let started = try ShellRun.run("/bin/bash", [ShellRun.projectRoot + "/jobs/pg-local.sh", "start", cluster], environment: ["PATH": "/usr/bin:/bin"])
+        // The server must inherit no descriptor but 0–2: not Foundation's child-watch socket (the
+        // test would wait for the server to exit) nor a lock the test runner holds (flock).
+        let started = try ShellRun.run("/bin/bash", ["-c", """
+            for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-"; done
+            exec bash "$0" start "$1"
+            """, ShellRun.projectRoot + "/jobs/pg-local.sh", cluster], environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
         #expect(started.status == 0, "\(started)")
-        defer { _ = try? ShellRun.run("/bin/bash", [ShellRun.projectRoot + "/jobs/pg-local.sh", "stop", cluster], environment: ["PATH": "/usr/bin:/bin"]) }
+        defer { _ = try? ShellRun.run("/bin/bash", [ShellRun.projectRoot + "/jobs/pg-local.sh", "stop", cluster], environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]) }
         let fresh = started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let restored = try ShellRun.run("/bin/bash", [ShellRun.projectRoot + "/jobs/restore.sh", backup, fresh], environment: ["PATH": "/usr/bin:/bin"])
+        let restored = try ShellRun.run("/bin/bash", [ShellRun.projectRoot + "/jobs/restore.sh", backup, fresh], environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
         #expect(restored.status == 0, "\(restored)")
         // Restoring twice into the same database is refused (never a mixed database).
-        #expect(try ShellRun.run("/bin/bash", [ShellRun.projectRoot + "/jobs/restore.sh", backup, fresh], environment: ["PATH": "/usr/bin:/bin"]).status == 73)
+        #expect(try ShellRun.run("/bin/bash", [ShellRun.projectRoot + "/jobs/restore.sh", backup, fresh], environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]).status == 73)
 
         // The files are state: written anew from the restored database into an empty folder.
         let rewritten = try ReconCLI.temporaryFolder("out")
