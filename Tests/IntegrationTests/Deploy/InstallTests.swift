@@ -23,6 +23,7 @@ struct InstallTests {
 
     @Test func installIsIdempotentWithTheSecretsFileLockedDown() throws {
         let dest = try ReconCLI.temporaryFolder("install")
+        defer { try? FileManager.default.removeItem(atPath: dest) }  // it holds a copy of the binary
         let first = try Self.install(dest)
         #expect(first.status == 0, "\(first)")
         let before = try Self.snapshot(dest)
@@ -45,6 +46,7 @@ struct InstallTests {
 
     @Test func systemdAnalyzeVerifiesTheInstalledUnits() throws {
         let dest = try ReconCLI.temporaryFolder("install")
+        defer { try? FileManager.default.removeItem(atPath: dest) }  // it holds a copy of the binary
         #expect(try Self.install(dest).status == 0)
         // systemd-analyze --root needs the distribution's own units (targets) under the root.
         _ = try ShellRun.run("/bin/mkdir", ["-p", dest + "/usr/lib/systemd"])
@@ -65,6 +67,7 @@ struct InstallTests {
     @Test func installedExecStartRunsAsReconAgainstATestDatabase() throws {
         let fixture = try DueFixture(codes: ["410000", "420000"])
         let dest = try ReconCLI.temporaryFolder("install")
+        defer { try? FileManager.default.removeItem(atPath: dest) }  // it holds a copy of the binary
         #expect(try Self.install(dest).status == 0)
         var toml = "[results]\ndsn_env = \"RECON_RESULTS_DSN\"\n[ministry]\ndsn_env = \"RECON_MINISTRY_DSN\"\n[platform]\ndsn_env = \"RECON_PLATFORM_DSN\"\n"
         toml += "[jobs]\noutput_dir = \"\(dest)/var/lib/recon/out\"\nparallel = 2\n"
@@ -96,6 +99,7 @@ struct InstallTests {
 
     @Test func uninstallKeepsConfigurationAndPurgeRemovesIt() throws {
         let dest = try ReconCLI.temporaryFolder("install")
+        defer { try? FileManager.default.removeItem(atPath: dest) }  // it holds a copy of the binary
         #expect(try Self.install(dest, ["--cron"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: dest + "/etc/cron.d/recon"))
         #expect(!FileManager.default.fileExists(atPath: dest + "/etc/systemd/system/recon-due.timer"), "cron instead of the timer")
