@@ -13,6 +13,9 @@ packages=(
   chromium            # scripts/portal-browser-test.sh drives the portal in headless Chromium
   chromium-driver     # … through WebDriver (chromedriver)
   fonts-wqy-zenhei    # a CJK font, so that the browser test's screenshots show the Chinese pages
+  systemd             # deploy tests: systemd-analyze verify/calendar of the installed units
+  util-linux          # deploy tests and jobs/recon-due.sh: runuser, flock, logger (bsdutils)
+  bsdutils            # logger: jobs/recon-due.sh and recon-failure.sh log failures at priority err
 )
 
 missing=()

@@ -16,6 +16,8 @@ public final class Connection: @unchecked Sendable {
     /// The secret values this connection was opened with, masked in every libpq message.
     let secrets: [String]
     var copyInProgress = false
+    /// The application name it was opened with (for cancelling by name).
+    let registeredApplicationName: String
 
     /// The settings pinned on every connection, because they change how COPY text looks.
     public static let sessionSettings: [(String, String)] = [
@@ -43,9 +45,11 @@ public final class Connection: @unchecked Sendable {
             throw PostgresError(kind: .connection, message: error.description, context: "connecting to \(Conninfo.unparseable)")
         }
         let redacted = parsed.redacted
-        // Later keywords win in PQconnectdbParams: recon's application name and timeout apply.
-        let keywords = parsed.options.map(\.keyword) + ["application_name", "connect_timeout"]
-        let values = parsed.options.map(\.value) + [applicationName, "15"]
+        // Later keywords win in PQconnectdbParams: the DSN's own keepalive settings win over the
+        // limits' (ConnectionLimits), recon's application name and connect timeout win over the DSN's.
+        let limits = ConnectionLimits.processDefault
+        let keywords = limits.keywords.map(\.0) + parsed.options.map(\.keyword) + ["application_name", "connect_timeout"]
+        let values = limits.keywords.map(\.1) + parsed.options.map(\.value) + [applicationName, "15"]
         let conn: OpaquePointer? = withCStringArray(keywords) { keys in
             withCStringArray(values) { vals in
                 PQconnectdbParams(keys, vals, 0)
@@ -64,11 +68,14 @@ public final class Connection: @unchecked Sendable {
         self.secrets = secrets
         self.handle = conn
         self.redactedConninfo = redacted
-        let pins = Self.sessionSettings.map { "SET \($0.0) TO '\($0.1)'" }.joined(separator: "; ")
+        self.registeredApplicationName = applicationName
+        CancelRegistry.shared.register(ObjectIdentifier(self), name: applicationName, connection: conn)
+        let pins = (Self.sessionSettings + limits.sessionSettings).map { "SET \($0.0) TO '\($0.1)'" }.joined(separator: "; ")
         try executeSimple(pins)
     }
 
     deinit {
+        CancelRegistry.shared.remove(ObjectIdentifier(self))
         PQfinish(handle)
     }
 

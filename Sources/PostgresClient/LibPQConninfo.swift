@@ -23,6 +23,13 @@ enum LibPQConninfo {
         return options(of: used).filter(\.isSecret).map(\.value)
     }
 
+    /// The non-secret options a connection was opened with (keyword → value), from `PQconninfo`.
+    static func usedOptions(of connection: OpaquePointer) -> [String: String] {
+        guard let used = PQconninfo(connection) else { return [:] }
+        defer { PQconninfoFree(used) }
+        return Dictionary(options(of: used).filter { !$0.isSecret }.map { ($0.keyword, $0.value) }) { $1 }
+    }
+
     /// Every keyword this libpq knows (from `PQconndefaults`).
     static let keywords: Set<String> = {
         guard let defaults = PQconndefaults() else { return [] }

@@ -45,6 +45,7 @@ public struct PortalSessionStore {
             UPDATE recon.portal_sessions s SET last_seen_at = greatest(s.last_seen_at, $2::timestamptz)
             FROM recon.portal_tokens t
             WHERE s.session_hash = sha256(convert_to($1, 'UTF8')) AND t.id = s.token_id AND t.revoked_at IS NULL
+              AND (t.expires_at IS NULL OR t.expires_at > $2::timestamptz)
               AND s.revoked_at IS NULL AND s.expires_at > $2::timestamptz
               AND s.last_seen_at + make_interval(secs => s.idle_seconds) > $2::timestamptz
             RETURNING t.id, t.name, t.province_code, encode(sha256(convert_to('csrf:' || $1, 'UTF8')), 'hex') AS csrf

@@ -24,6 +24,7 @@ struct Recon: AsyncParsableCommand {
             CalendarCommand.self,
             DueCommand.self,
             WindowCommand.self,
+            HealthCommand.self,
             BenchCommand.self,
             ServeCommand.self,
             TokensCommand.self,

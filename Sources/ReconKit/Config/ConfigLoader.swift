@@ -61,6 +61,7 @@ public enum ConfigLoader {
                 throw table.error(at: "code", "province \(code) is configured twice")
             }
             let name = try table.string("name")
+            try ProvinceCodeCheck.check(table, code: code, name: name)
             var province = ProvinceConfig(code: code, name: name, source: try source(table, label: "province[\(i)] \(code)"))
             if let text = try table.optionalString("read") {
                 guard let mode = ReadMode(name: text) else {
@@ -94,7 +95,9 @@ public enum ConfigLoader {
             business.provinceColumn = try table.optionalString("province_column") ?? business.provinceColumn
             business.submittedColumn = try table.optionalString("submitted_column") ?? business.submittedColumn
         }
-        let outputDirectory = try root.optionalTable("jobs").flatMap { try $0.optionalString("output_dir") }
+        let jobsTable = try root.optionalTable("jobs")
+        let outputDirectory = try jobsTable.flatMap { try $0.optionalString("output_dir") }
+        let jobs = try JobsSettings.read(jobsTable)
         var firstQuarter: Quarter? = nil
         if let text = try root.optionalString("first_quarter") {
             do { firstQuarter = try Quarter.parse(text) } catch { throw root.error(at: "first_quarter", "\(error)") }
@@ -103,6 +106,7 @@ public enum ConfigLoader {
         var config = ReconConfig(results: results, ministry: ministry, platform: platform, provinces: provinces,
                                  recordSets: sets, businessRecords: business, policyName: policy)
         config.outputDirectory = outputDirectory
+        config.jobs = jobs
         config.firstQuarter = firstQuarter
         return config
     }

@@ -38,6 +38,8 @@ public struct ReconConfig: Sendable, Equatable {
     public var policyName: String
     /// Where `recon due` writes lists and score files (`[jobs] output_dir`); `nil`: not written.
     public var outputDirectory: String? = nil
+    /// How `recon due` runs: parallelism, time budgets, connection limits (`[jobs]`).
+    public var jobs = JobsSettings()
     /// The first quarter recon scores (`first_quarter`); `nil`: the quarter of its first run.
     /// Quarters before it are never scored (docs/rules.md, "Draft scores").
     public var firstQuarter: Quarter? = nil

@@ -23,6 +23,21 @@ public enum DueMetrics {
             lines.append("recon_due_outcomes{step=\"\(parts[0])\",status=\"\(parts[1])\"} \(grouped[key]!.count)")
         }
         lines += [
+            "# HELP recon_due_step_ok Whether every piece of a step of the last recon due ended without failing (1) or not (0).",
+            "# TYPE recon_due_step_ok gauge",
+        ]
+        for step in Set(outcomes.map(\.step)).sorted() {
+            let ok = !outcomes.contains { $0.step == step && $0.status == .failed }
+            lines.append("recon_due_step_ok{step=\"\(step)\"} \(ok ? 1 : 0)")
+        }
+        lines += [
+            "# HELP recon_due_last_success_timestamp_seconds When the last recon due pass that exited 0 ran (any host; recon.due_passes).",
+            "# TYPE recon_due_last_success_timestamp_seconds gauge",
+        ]
+        if let success = try? DuePassStore(connection: results).lastSuccess() {
+            lines.append("recon_due_last_success_timestamp_seconds \(Int(success.timeIntervalSince1970))")
+        }
+        lines += [
             "# HELP recon_last_reconcile_success_timestamp_seconds Finish time of the province's last completed reconciliation.",
             "# TYPE recon_last_reconcile_success_timestamp_seconds gauge",
             "# HELP recon_last_reconcile_keys Distinct keys (union) of that run.",

@@ -9,7 +9,7 @@ import ReconRules
 public final class DueRunner {
     let config: ReconConfig
     let environment: [String: String]
-    let results: Connection
+    var results: Connection
     let calendar: WorkdayCalendar
     let policy: ScoringPolicy
     let logger: Logger
@@ -17,9 +17,21 @@ public final class DueRunner {
     let now: Date
     /// Whether `now` is pretended (`--now`, drills and demos) rather than the real clock.
     let pretending: Bool
-    private var ministryConnection: Connection?
+    /// The ministry connection of this runner's steps (kept between provinces; read by the budget
+    /// watch's thread, hence the slot).
+    let ministrySlot = ConnectionSlot()
+    var ministryConnection: Connection? {
+        get { ministrySlot.connection }
+        set { ministrySlot.connection = newValue }
+    }
     /// Test hook: called in the committing transaction of a reconcile, before the official check.
     public var beforeOfficialCheck: (@Sendable (String) -> Void)? = nil
+    /// Parallelism, the per-province time budget and the wait for work held by another copy.
+    public var settings = DueSettings()
+    /// Opens another results connection, for parallel workers (`nil`: provinces one at a time).
+    public var openResults: (@Sendable () throws -> Connection)? = nil
+    /// The parallel workers' runners (each with its own results connection), made once.
+    var workerRunners: [DueRunner] = []
 
     /// A runner over a migrated results database.
     public init(config: ReconConfig, environment: [String: String], results: Connection, calendar: WorkdayCalendar,
@@ -34,6 +46,20 @@ public final class DueRunner {
         self.pretending = pretendNow != nil
     }
 
+    /// A parallel worker's runner: `other`'s settings and clock on its own results connection.
+    init(worker other: DueRunner, results: Connection) {
+        config = other.config
+        environment = other.environment
+        self.results = results
+        calendar = other.calendar
+        policy = other.policy
+        logger = other.logger
+        now = other.now
+        pretending = other.pretending
+        beforeOfficialCheck = other.beforeOfficialCheck
+        settings = other.settings
+    }
+
     /// Runs every step of the plan, in order; returns one outcome per piece of work.
     ///
     /// First, whatever the plan, runs left 'running' by a session that ended (a killed `recon`)
@@ -45,17 +71,17 @@ public final class DueRunner {
         for step in plan.steps {
             switch step {
             case let .reconcile(quarter, first, last):
-                for province in config.provinces {
-                    outcomes.append(reconcile(province, quarter: quarter, windowFirst: first, windowLast: last))
+                outcomes += eachProvince { runner, province, wait in
+                    runner.reconcile(province, quarter: quarter, windowFirst: first, windowLast: last, wait: wait)
                 }
             case .track:
-                for province in config.provinces { outcomes.append(track(province)) }
+                outcomes += eachProvince { runner, province, wait in runner.track(province, wait: wait) }
             case let .score(quarter, _):
-                outcomes.append(score(quarter))
+                outcomes.append(waitingIfHeld { score(quarter, wait: $0) })
             case let .publish(quarter):
-                outcomes.append(publish(quarter))
+                outcomes.append(waitingIfHeld { publish(quarter, wait: $0) })
             case let .files(quarters):
-                if let outcome = files(quarters) { outcomes.append(outcome) }
+                if let outcome = waitingIfHeld(optional: { files(quarters, wait: $0) }) { outcomes.append(outcome) }
             case let .checkOfficialRuns(quarters):
                 checkOfficialRuns(quarters)
             }
@@ -72,15 +98,19 @@ public final class DueRunner {
 
     // MARK: - Locks
 
-    /// Runs `body` holding the advisory lock `name`, or reports who holds it.
-    func locked(_ name: String, step: String, province: String?, _ body: () throws -> DueOutcome) -> DueOutcome {
+    /// Runs `body` holding the advisory lock `name` (waiting up to `wait` seconds for it), or reports
+    /// who holds it. A province's step runs within the province's time budget (``budgeted``).
+    func locked(_ name: String, step: String, province: String?, wait: TimeInterval = 0,
+                _ body: () throws -> DueOutcome) -> DueOutcome {
         do {
-            guard try results.tryAdvisoryLock(name) else {
+            guard try acquire(name, wait: wait) else {
                 let holder = (try? results.advisoryLockHolder(name)) ?? nil
                 return DueOutcome(step: step, province: province, status: .held,
-                                  detail: "lock \(name) is held by \(holder ?? "another session")")
+                                  detail: "lock \(name) is held by \(holder ?? "another session")"
+                                    + (wait > 0 ? " (still, after waiting \(Int(wait)) s)" : ""))
             }
             defer { _ = try? results.advisoryUnlock(name) }
+            if let province { return try budgeted(step: step, province: province, body) }
             return try body()
         } catch {
             return DueOutcome(step: step, province: province, status: .failed, detail: String(describing: error))
@@ -89,8 +119,9 @@ public final class DueRunner {
 
     // MARK: - Steps
 
-    func reconcile(_ province: ProvinceConfig, quarter: Quarter, windowFirst: CivilDate, windowLast: CivilDate) -> DueOutcome {
-        locked("recon.due.reconcile.\(province.code)", step: "reconcile", province: province.code) {
+    func reconcile(_ province: ProvinceConfig, quarter: Quarter, windowFirst: CivilDate, windowLast: CivilDate,
+                   wait: TimeInterval = 0) -> DueOutcome {
+        locked("recon.due.reconcile.\(province.code)", step: "reconcile", province: province.code, wait: wait) {
             let kind: OfficialWindowKind = try windowPolicy(first: windowFirst, quarter: quarter) == policy.reconciliationWindow
                 ? .reconciliation : .rectification
             if let official = try OfficialRun.find(province: province.code, quarter: quarter, kind: kind, on: results) {
@@ -155,8 +186,8 @@ public final class DueRunner {
         return "official list \(outcome.list.id) issued (\(outcome.list.itemCount) items, deadline \(BeijingTimeFormat.humanDeadline(end: outcome.list.deadline)))"
     }
 
-    func track(_ province: ProvinceConfig) -> DueOutcome {
-        locked("recon.due.track.\(province.code)", step: "track", province: province.code) {
+    func track(_ province: ProvinceConfig, wait: TimeInterval = 0) -> DueOutcome {
+        locked("recon.due.track.\(province.code)", step: "track", province: province.code, wait: wait) {
             let tracker = Tracker(results: results, ministry: try ministry(), recordSets: config.recordSets) { code in
                 let source = try self.config.province(code).source
                 return try Connection(conninfo: try source.resolve(environment: self.environment), applicationName: "recon track \(code)")
@@ -168,8 +199,8 @@ public final class DueRunner {
     }
 
     /// The draft of `quarter`, when it is ready (docs/rules.md, "Draft scores").
-    func score(_ quarter: Quarter) -> DueOutcome {
-        locked("recon.due.score.\(quarter)", step: "score", province: nil) {
+    func score(_ quarter: Quarter, wait: TimeInterval = 0) -> DueOutcome {
+        locked("recon.due.score.\(quarter)", step: "score", province: nil, wait: wait) {
             let lifecycle = QuarterLifecycle(results: results, calendar: calendar)
             // An official run without its list (killed between the two) gets it now; the draft
             // then waits for its deadline.
@@ -197,8 +228,8 @@ public final class DueRunner {
     }
 
     /// Publication of `quarter` at the end of its notice (第十一条).
-    func publish(_ quarter: Quarter) -> DueOutcome {
-        locked("recon.due.publish.\(quarter)", step: "publish", province: nil) {
+    func publish(_ quarter: Quarter, wait: TimeInterval = 0) -> DueOutcome {
+        locked("recon.due.publish.\(quarter)", step: "publish", province: nil, wait: wait) {
             let lifecycle = QuarterLifecycle(results: results, calendar: calendar)
             switch try lifecycle.stage(quarter) {
             case .notScored:
@@ -223,9 +254,9 @@ public final class DueRunner {
     }
 
     /// Files are state: the missing files of `quarters` are written and stale `.partial` files removed.
-    func files(_ quarters: [Quarter]) -> DueOutcome? {
+    func files(_ quarters: [Quarter], wait: TimeInterval = 0) -> DueOutcome? {
         guard let folder = config.outputDirectory else { return nil }
-        return locked("recon.due.files", step: "files", province: nil) {
+        return locked("recon.due.files", step: "files", province: nil, wait: wait) {
             for quarter in quarters { _ = try issueMissingOfficialLists(quarter) }
             let files = ResultFiles(results: results, recordSets: config.recordSets, folder: folder)
             let removed = try files.removeStalePartials()

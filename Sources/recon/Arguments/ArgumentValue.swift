@@ -21,6 +21,15 @@ enum ArgumentValue {
     }
     /// A scoring policy name.
     @Sendable static func scoringPolicy(_ text: String) throws -> ScoringPolicy { try ScoringPolicy.named(text) }
+    /// An expiry: `YYYY-MM-DD` (valid through that Beijing day, 24:00), an instant with offset, or
+    /// `N` days from now (`90d`).
+    @Sendable static func expiry(_ text: String) throws -> Date {
+        if text.hasSuffix("d"), let days = Int(text.dropLast()), days > 0 { return Date(timeIntervalSinceNow: Double(days) * 86_400) }
+        if text.count == 10, let date = try? CivilDate.parse(text) { return BeijingTime.endOfDay(date) }
+        do { return try BeijingTime.parseTimestamp(text) } catch {
+            throw ValidationError("expiry must be YYYY-MM-DD (through that Beijing day), an ISO 8601 time with offset, or Nd (N days from now); got \"\(text)\"")
+        }
+    }
     /// A read mode: `full`, `checksum`, `auto`.
     @Sendable static func readMode(_ text: String) throws -> ReadMode {
         guard let mode = ReadMode(name: text) else {

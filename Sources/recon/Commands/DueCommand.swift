@@ -26,8 +26,14 @@ struct DueCommand: ParsableCommand {
     @Flag(help: "Print the plan and touch nothing.") var dryRun = false
     @Option(name: .customLong("metrics-file"), help: ArgumentHelp("Write Prometheus metrics here (node_exporter textfile collector).", valueName: "file"))
     var metricsFile: String?
+    @Option(help: ArgumentHelp("Provinces reconciled or tracked at once (default: [jobs] parallel, else 1).", valueName: "n"))
+    var jobs: Int?
     @OptionGroup var config: ConfigOption
     @OptionGroup var logging: LogOptions
+
+    func validate() throws {
+        if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be 1 … 64") }
+    }
 
     func run() throws {
         let logger = logging.logger("recon.due")
@@ -36,6 +42,8 @@ struct DueCommand: ParsableCommand {
             logger.critical("configuration: \(error)")
             throw ExitCode(ExitCodes.config)
         }
+        // Statement and idle timeouts, keepalives: on every connection from here on ([jobs]).
+        ConnectionLimits.processDefault = loaded.jobs.limits
         let pretend = now
         let day = date ?? BeijingTime.civilDate(of: pretend ?? Date())
         let policy = try ScoringPolicy.named(loaded.policyName)
@@ -75,8 +83,19 @@ struct DueCommand: ParsableCommand {
         logger.info("\(plan.rendered())")
         let runner = DueRunner(config: loaded, environment: ProcessInfo.processInfo.environment, results: results,
                                calendar: calendar, policy: policy, logger: logger, pretendNow: pretend)
+        runner.settings = DueSettings(loaded.jobs, jobsOverride: jobs)
+        let resultsDSN = try loaded.results.resolve(environment: ProcessInfo.processInfo.environment)
+        runner.openResults = { try Connection(conninfo: resultsDSN, applicationName: "recon due") }
+        let started = Date()
         let outcomes = runner.run(plan)
         let code = ExitCodes.of(outcomes)
+        // Recorded for `recon health` and the metrics' last success time.
+        do {
+            try DuePassStore(connection: results).record(outcomes: outcomes, exitCode: code, planDate: day, passAt: pretend ?? started,
+                                                         pretended: pretend != nil, startedAt: started)
+        } catch {
+            logger.error("recording this pass in recon.due_passes: \(error)")
+        }
         if let metricsFile {
             do {
                 try DueMetrics.write(try DueMetrics.text(outcomes: outcomes, exitCode: code, at: Date(), results: results), to: metricsFile)
