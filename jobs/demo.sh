@@ -51,7 +51,7 @@ step "4. daily tracking: recon due on 2026-07-06 and on 2026-07-14 (after the li
 
 step "5. 2026-10-20, the 10th working day of October (第八条): recon due drafts 2026Q3 and puts it on public notice"
 "$recon" due --now 2026-10-20T07:00:00+08:00
-"$recon" score --quarter 2026Q3
+"$recon" score --quarter 2026Q3 --now 2026-10-20T07:30:00+08:00
 
 first=${provinces%%,*}
 rest=${provinces#*,}; second=${rest%%,*}
