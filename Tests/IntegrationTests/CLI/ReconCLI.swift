@@ -16,30 +16,11 @@ struct ReconCLI {
     /// `RECON_*` and `PG*` variable, plus `environment`.
     static func run(_ arguments: [String], environment: [String: String] = [:],
                     directory: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try DueFixture.reconBinary())
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("RECON_") && !$0.key.hasPrefix("PG") }
         env.merge(environment) { $1 }
-        process.environment = env
-        let folder = directory ?? FileManager.default.temporaryDirectory.path
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("recon-cli-\(UUID().uuidString).out")
-        let err = FileManager.default.temporaryDirectory.appendingPathComponent("recon-cli-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        let run = try ShellRun.run(try DueFixture.reconBinary(), arguments, environment: env,
+                                   directory: directory ?? FileManager.default.temporaryDirectory.path)
+        return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     /// A fresh empty folder under the temporary directory.

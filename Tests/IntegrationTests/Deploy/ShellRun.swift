@@ -15,12 +15,15 @@ struct ShellRun: CustomStringConvertible {
         return url.path
     }
 
-    /// Runs `executable arguments` with `environment` only, stdin from /dev/null.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ShellRun {
+    /// Runs `executable arguments` with `environment` only, stdin from /dev/null, in `directory`
+    /// (default: the test process's own).
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                    directory: String? = nil) throws -> ShellRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let folder = FileManager.default.temporaryDirectory
         let out = folder.appendingPathComponent("shell-\(UUID().uuidString).out")
         let err = folder.appendingPathComponent("shell-\(UUID().uuidString).err")
