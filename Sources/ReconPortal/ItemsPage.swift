@@ -19,6 +19,8 @@ struct ItemsView {
     let items: [ListItemJSON]
     let recordSets: [RecordSetSpec]
     let now: Date
+    /// The list's record sets whose 疑似同一记录 pairing was skipped (issue 25 case 12).
+    var pairingSkipped: [SuspectPairingSkip] = []
 }
 
 enum ItemsPage {
@@ -52,6 +54,7 @@ enum ItemsPage {
             \(ProgressBar.render(view.states))
             """
         html += ProgressBar.legend
+        for skip in view.pairingSkipped { html += "<p class=\"suspect\">疑似同一记录未配对：\(HTML.escape(skip.line))</p>" }
         // The filter form: GET, so that the URL is the view (bookmarkable, and what the download takes).
         func option(_ value: String, _ label: String, _ selected: String?) -> String {
             "<option value=\"\(HTML.escape(value))\"\(value == selected ? " selected" : "")>\(HTML.escape(label))</option>"

@@ -200,10 +200,11 @@ struct PageRoutes {
         let size = try query.int("size", in: 1...PortalLimits.maxPageSize, default: PortalLimits.defaultPageSize)
         let page = try query.int("page", in: 1...100_000_000, default: 1)
         let now = settings.now()
-        let (total, items, progress, states) = try await settings.database.run { connection in
+        let (total, items, progress, states, skipped) = try await settings.database.run { connection in
             let found = try PortalQueries.items(list: list, filter: filter, page: page, size: size, now: now, on: connection)
             return (found.total, found.items, try ListProgressQuery(connection: connection).rows(province: list.provinceCode, quarter: list.quarter, now: now)
-                .first { $0.listID == list.id }, try ListStateCounts.read([list], now: now, on: connection)[list.id])
+                .first { $0.listID == list.id }, try ListStateCounts.read([list], now: now, on: connection)[list.id],
+                    try SuspectPairingSkip.read(runID: list.runID, on: connection))
         }
         let pages = max(1, (total + size - 1) / size)
         guard page <= pages else {
@@ -211,7 +212,7 @@ struct PageRoutes {
         }
         let view = ItemsView(viewer: caller, csrf: csrf, list: list, progress: progress, states: states, filter: filter,
                              status: query.nonEmpty("status"), total: total, page: page, size: size, items: items,
-                             recordSets: settings.recordSets, now: now)
+                             recordSets: settings.recordSets, now: now, pairingSkipped: skipped)
         return HTML.page(title: "整改清单门户 · 清单 \(list.id) 条目", body: ItemsPage.render(view))
     }
 }

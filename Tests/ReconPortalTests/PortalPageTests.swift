@@ -258,4 +258,32 @@ struct PortalPageTests {
         #expect(PolicyLabels.localise("未在每季度第一周完成数据对账（first-5-working-days）") == "未在每季度第一周完成数据对账（每季度第一周＝季度前5个工作日）")
         #expect(!PolicyLabels.localise("jtys-2022-1599-calendar-week").contains("calendar-week"))
     }
+    /// issue 25 case 12: a list whose run skipped 疑似同一记录 pairing (too many one-sided items)
+    /// says so on its page; a list whose run paired does not.
+    @Test func aSkippedPairingIsSaid() async throws {
+        let fixture = try PortalFixture("ppageskip")
+        let run = try fixture.results.execute("SELECT run_id FROM recon.lists WHERE id = $1", [String(fixture.henanList)])
+            .singleRow().string("run_id")
+        for (set, label, over) in [("vehicles", "营运车辆", "20000"), ("operators", "经营业户", nil)] as [(String, String, String?)] {
+            try fixture.results.execute("""
+                INSERT INTO recon.run_sets (run_id, record_set, label, ministry_rows, province_rows, union_keys, differing_keys,
+                    ministry_only, province_only, field_mismatch, duplicate_key, empty_key, suspect_pairing_skipped_over)
+                VALUES ($1, $2, $3, 0, 0, 0, 0, 0, 0, 0, 0, 0, $4::integer)
+                """, [run, set, label, over])
+        }
+        try await fixture.application().test(.router) { client in
+            let (cookie, _) = try await fixture.login(client, token: fixture.henanToken)
+            try await client.execute(uri: "/lists/\(fixture.henanList)", method: .get, headers: [.cookie: cookie]) { response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(page.contains("疑似同一记录未配对：营运车辆：单边差异（部有省无、省有部无）超过 20,000 条，未做疑似同一记录配对"), "\(page)")
+                #expect(!page.contains("经营业户：单边差异"))
+            }
+            let (other, _) = try await fixture.login(client, token: fixture.hubeiToken)
+            try await client.execute(uri: "/lists/\(fixture.hubeiList)", method: .get, headers: [.cookie: other]) { response in
+                #expect(response.status == .ok)
+                #expect(!String(buffer: response.body).contains("未配对"))
+            }
+        }
+    }
 }

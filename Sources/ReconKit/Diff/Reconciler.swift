@@ -62,6 +62,10 @@ public struct ReconcileOptions: Sendable {
     public var checksum = ChecksumOptions()
     /// Where the bytes and rows moved are counted (benchmarks); nil: not counted.
     public var statistics: ReadStatistics? = nil
+    /// The most one-sided differences of a record set that are paired as suspected same records
+    /// (疑似同一记录); past it pairing is skipped and the run records so. Production keeps
+    /// ``SuspectPairing/defaultCandidateLimit`` (20,000); tests lower it.
+    public var suspectPairingLimit = SuspectPairing.defaultCandidateLimit
 
     /// The defaults.
     public init() {}
@@ -157,7 +161,8 @@ public final class Reconciler {
                 var counts = DiffCounts()
                 var pairing: SuspectPairingSink? = nil
                 try db.copyIn(DifferenceCopyWriter.copyStatement) { writer in
-                    let sink = SuspectPairingSink(next: DifferenceCopyWriter(runID: runID, recordSet: set, writer: writer), recordSet: set)
+                    let sink = SuspectPairingSink(next: DifferenceCopyWriter(runID: runID, recordSet: set, writer: writer), recordSet: set,
+                                                  limit: options.suspectPairingLimit)
                     pairing = sink
                     counts = try Self.diff(set, provinceCode: provinceCode, ministry: m, province: p, sink: sink, options: options)
                 }
@@ -165,9 +170,12 @@ public final class Reconciler {
                 try SuspectPairingSink.store(pairs, runID: runID, recordSet: set.name, on: db)
                 let elapsed = ContinuousClock.now - started
                 let milliseconds = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
-                try store.insertRunSet(runID: runID, recordSet: set, counts: counts, milliseconds: milliseconds)
+                let skipped = pairing?.overLimit ?? false
+                try store.insertRunSet(runID: runID, recordSet: set, counts: counts, milliseconds: milliseconds,
+                                       suspectPairingSkippedOver: skipped ? options.suspectPairingLimit : nil)
                 sets.append(SetOutcome(recordSet: set.name, label: set.label, counts: counts, milliseconds: milliseconds,
-                                       suspectPairs: pairs.count, suspectPairingSkipped: pairing?.overLimit ?? false))
+                                       suspectPairs: pairs.count, suspectPairingSkipped: skipped,
+                                       suspectPairingLimit: options.suspectPairingLimit))
             }
             // The end is fixed here, so that the stored finished_at and the official decision agree.
             let finishedAt = options.startedAt.map { $0.addingTimeInterval(Date().timeIntervalSince(realStart)) } ?? Date()
@@ -294,6 +302,12 @@ public final class Reconciler {
             if let side = BadBytesLocator.isEncodingFailure(error),
                let located = BadBytesLocator.locate(recordSet, side: side, conninfo: (side == .ministry ? ministry : province).conninfo,
                                                     provinceCode: provinceCode) {
+                throw located
+            }
+            // A key not UTF-8 once normalised: name the value as stored.
+            if let side = BadBytesLocator.isInvalidKey(error, recordSet),
+               let located = BadBytesLocator.locate(recordSet, side: side, conninfo: (side == .ministry ? ministry : province).conninfo,
+                                                    provinceCode: provinceCode, keysOnly: true) {
                 throw located
             }
             throw error

@@ -13,6 +13,10 @@ public struct ListSummary: Sendable, Hashable {
     /// Progress of the list's items (tracking's results; all zero before tracking has run).
     public var progress = Progress()
 
+    /// The record sets of the list's run whose 疑似同一记录 pairing was skipped (too many one-sided
+    /// differences), shown on the 汇总 sheet.
+    public var pairingSkipped: [SuspectPairingSkip] = []
+
     /// How far a list's items have come (汇总: 整改进度): each item in exactly one of the states
     /// the portal's progress bar shows (``ItemProgressState``), so the two never disagree.
     public struct Progress: Sendable, Hashable {
@@ -70,6 +74,9 @@ public struct ListSummary: Sendable, Hashable {
             summary.progress.late = try row.int("late")
             summary.progress.consistent = try row.int("consistent")
             summary.progress.suspectPairs = try row.int("suspect_pairs")
+        }
+        if let run = try connection.execute("SELECT run_id FROM recon.lists WHERE id = $1", [String(listID)]).rows.first {
+            summary.pairingSkipped = try SuspectPairingSkip.read(runID: Int64(try run.int("run_id")), on: connection)
         }
         return summary
     }

@@ -57,6 +57,8 @@ struct ListSummarySheet {
             .map { ($0.label, states[$0]) }
             + [("待整改合计", progress.outstanding), ("疑似同一记录（对）", progress.suspectPairs)]
         for (label, count) in progressRows { try sheet.writeRow([.text(label), .integer(count)]) }
+        // A skipped pairing (issue 25 case 12): no hints does not mean no suspected pairs.
+        for skip in summary.pairingSkipped { try sheet.writeRow([.text("疑似同一记录未配对"), .text(skip.line)]) }
         try sheet.writeRow([.text("进度统计时间"), ListRowFormatter.dateTime(BeijingTimeFormat.wallClock(now))])
         try sheet.writeRow([])
         try sheet.writeHeader(["整改说明"])

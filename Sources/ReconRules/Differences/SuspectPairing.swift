@@ -1,3 +1,5 @@
+import Foundation
+
 /// Suspected same records (疑似同一记录): a 部有省无 item and a 省有部无 item of one record set whose
 /// keys differ only a little and whose core fields mostly agree — most likely one record whose key
 /// was mistyped on one side. The pairing only helps a province fix the right thing; counts and the
@@ -85,7 +87,7 @@ public struct SuspectPairing: Sendable {
                 for mPosition in bucket where seen.insert(mPosition).inserted {
                     let m = ministry[mPosition]
                     guard let hint = closeness(m.key, item.key), let agree = agreement(m.values, item.values) else { continue }
-                    candidates.append(Candidate(m: mPosition, p: pPosition, agree: agree, hint: hint, near: hint.hasSuffix(Self.oneCharacterHint)))
+                    candidates.append(Candidate(m: mPosition, p: pPosition, agree: agree, hint: hint, near: hint.hasSuffix(Self.oneCharacterHint) || hint.hasSuffix("）")))
                 }
             }
         }
@@ -135,9 +137,16 @@ public struct SuspectPairing: Sendable {
 
     /// The hint when keys `a` and `b` are close (see the type's rules), else nil.
     func closeness(_ a: [String?], _ b: [String?]) -> String? {
-        guard a.count == b.count, a != b else { return nil }
-        let differing = a.indices.filter { a[$0] != b[$0] }
-        guard differing.count == 1, let part = differing.first else { return nil }
+        guard a.count == b.count else { return nil }
+        // Compared scalar by scalar: Swift's `==` on strings is canonical equivalence, which would
+        // call `CAFÉ` (U+00C9) and `CAFE` + U+0301 equal and hide the pair (issue 25 case 12).
+        let differing = a.indices.filter { !Self.sameScalars(a[$0], b[$0]) }
+        guard let part = differing.first else { return nil }
+        if differing.allSatisfy({ a[$0] == b[$0] }) {
+            let label = differing.count == 1 && part < keyLabels.count ? keyLabels[part] : "关键字段"
+            return label + Self.unicodeFormHint(ministry: a[part] ?? "", province: b[part] ?? "")
+        }
+        guard differing.count == 1 else { return nil }
         let label = part < keyLabels.count ? keyLabels[part] : "关键字段"
         let x = Array(Self.text(a[part])), y = Array(Self.text(b[part]))
         let oneCharacter = Self.isEditDistanceOne(x, y)
@@ -147,6 +156,30 @@ public struct SuspectPairing: Sendable {
 
     /// The end of a hint for a part that differs by one character.
     static let oneCharacterHint = "相差一个字符"
+
+    /// Whether two values are the same Unicode scalars (not merely canonically equivalent).
+    static func sameScalars(_ x: String?, _ y: String?) -> Bool {
+        switch (x, y) {
+        case (nil, nil): return true
+        case let (x?, y?): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
+        default: return false
+        }
+    }
+
+    /// The end of a hint for key values that are canonically equivalent but written in different
+    /// Unicode forms (`CAFÉ` as U+00C9 vs `E` + U+0301): `的 Unicode 编码形式不同（部级 NFC，省级 NFD）`,
+    /// naming each side's form when it is NFC or NFD (else `其他`).
+    static func unicodeFormHint(ministry: String, province: String) -> String {
+        "的 Unicode 编码形式不同（部级 \(form(ministry))，省级 \(form(province))）"
+    }
+
+    /// `NFC`, `NFD` or `其他` (neither; a value in both forms, e.g. pure ASCII, is NFC).
+    static func form(_ value: String) -> String {
+        let scalars = Array(value.unicodeScalars)
+        if scalars.elementsEqual(value.precomposedStringWithCanonicalMapping.unicodeScalars) { return "NFC" }
+        if scalars.elementsEqual(value.decomposedStringWithCanonicalMapping.unicodeScalars) { return "NFD" }
+        return "其他"
+    }
 
     /// The number of agreeing core fields when enough agree, else nil.
     func agreement(_ a: [String?], _ b: [String?]) -> Int? {

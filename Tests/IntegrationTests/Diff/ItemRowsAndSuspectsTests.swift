@@ -100,4 +100,53 @@ struct ItemRowsAndSuspectsTests {
         #expect(formatter.rawCSVFields(emptyRow)[ListColumn.keyPart1.rawValue] == "(空)")
         #expect(formatter.rawCSVFields(emptyRow)[ListColumn.recordContent.rawValue]?.contains("洛阳市运管处") == true)
     }
+    /// issue 25 case 12: the rows of a duplicate-key item keep their 第i/n条 numbering when the
+    /// same rows are stored in another physical order and reconciled again.
+    @Test("a duplicate item's rows keep their numbering when the rows are stored in another order")
+    func rowOrderSurvivesAnotherPhysicalOrder() throws {
+        let dbs = try DiffDatabases("roworder")
+        let ministry = [E2E.v("豫C40001", "2", vin: "LVSHCAMB1CE100003")]
+        let province = ["LVSHCAMB1CE100077", "LVSHCAMB1CE100011", "LVSHCAMB1CE100055", "LVSHCAMB1CE100033"]
+            .map { E2E.v("豫C40001", "2", vin: $0) }
+        try dbs.loadMinistry("vehicles", columns: E2E.columns, rows: ministry)
+        func numbering(_ rows: [[String?]]) throws -> [String] {
+            try dbs.province.connect().execute("TRUNCATE vehicles")
+            try dbs.loadProvince("vehicles", columns: E2E.columns, rows: rows)
+            let outcome = try Reconciler(sources: dbs.sources, provinceCode: "410000", provinceName: "河南省",
+                                         recordSets: [.vehicles], options: DiffDatabases.options).run()
+            let results = try dbs.results.connect()
+            let list = try ListIssuer(connection: results).issue(runID: outcome.runID).list
+            var shown: [String] = []
+            try ListRowStream(connection: results).forEachRow(listID: list.id) { row in
+                guard let record = row.record else { return }
+                let vin = record.values.first { $0.column == "vin" }?.value ?? "?"
+                shown.append("\(record.side.rawValue) \(record.number)/\(record.of) \(vin)")
+            }
+            return shown
+        }
+        let first = try numbering(province)
+        let second = try numbering(Array(province.reversed()))
+        #expect(first == second)
+        #expect(first == ["ministry 1/1 LVSHCAMB1CE100003", "province 1/4 LVSHCAMB1CE100011", "province 2/4 LVSHCAMB1CE100033",
+                          "province 3/4 LVSHCAMB1CE100055", "province 4/4 LVSHCAMB1CE100077"])
+    }
+
+    /// issue 25 case 12: a plate stored as NFC at the ministry and NFD at the province is two
+    /// differences (the bytes differ) and one suspected same record, its hint naming the forms.
+    @Test("keys in two Unicode forms are two differences and one suspected pair")
+    func unicodeFormsArePaired() throws {
+        let dbs = try DiffDatabases("nfcpair")
+        let nfc = "豫A\u{C9}0001", nfd = "豫AE\u{301}0001"
+        try dbs.loadMinistry("vehicles", columns: E2E.columns, rows: [E2E.v(nfc, "2", vin: "LVSHCAMB1CE100001")])
+        try dbs.loadProvince("vehicles", columns: E2E.columns, rows: [E2E.v(nfd, "2", vin: "LVSHCAMB1CE100001")])
+        let outcome = try Reconciler(sources: dbs.sources, provinceCode: "410000", provinceName: "河南省",
+                                     recordSets: [.vehicles], options: DiffDatabases.options).run()
+        #expect(outcome.sets.first?.counts.differingKeys == 2)
+        #expect(outcome.sets.first?.suspectPairs == 1)
+        let hints = try dbs.results.connect().execute("""
+            SELECT category, suspect_hint FROM recon.differences WHERE run_id = $1 ORDER BY seq
+            """, [String(outcome.runID)]).rows.map { "\($0["category"] ?? "") \($0["suspect_hint"] ?? "none")" }
+        #expect(hints.sorted() == ["ministry_only 疑似同一记录：车牌号码的 Unicode 编码形式不同（部级 NFC，省级 NFD）",
+                                   "province_only 疑似同一记录：车牌号码的 Unicode 编码形式不同（部级 NFC，省级 NFD）"])
+    }
 }

@@ -126,7 +126,41 @@ struct InvalidBytesTests {
         }
         let text = error.description
         #expect(text.contains("record set operators") && text.contains("province (省) table operators"), "\(text)")
-        #expect(text.contains("\"410100000001\"") && text.contains("column name") && text.contains("41 ff 42"), "\(text)")
+        #expect(text.contains("key 410100000001,") && text.contains("column name") && text.contains("41 ff 42"), "\(text)")
+        #expect(text.contains("the first invalid byte is at offset 1"), "\(text)")
+    }
+
+    /// issue 25 case 12: a one-sided row's values are shown in the list (记录内容); one that is not
+    /// UTF-8 was shown altered (U+FFFD). Now the run stops, naming table, key, column, bytes and offset.
+    @Test func anInvalidValueOfAOneSidedRowIsNamed() throws {
+        let bad: [UInt8] = [0xE6, 0xB2, 0xB3, 0xFF, 0x20, 0xFE]
+        for (ministry, province) in [([Self.row(F.op("K /"), replacing: 2, with: bad)], [[UInt8]]()),
+                                     ([], [Self.row(F.op("K /"), replacing: 2, with: bad)])] {
+            let error = try #require(throws: DiffError.self) {
+                try KeyedMerger(recordSet: F.operators).run(ministry: InMemoryRowSource(rows: ministry),
+                                                            province: InMemoryRowSource(rows: province), sink: DifferenceCollector())
+            }
+            let text = error.description
+            #expect(text.contains("record set operators") && text.contains("table operators"), "\(text)")
+            #expect(text.contains("key \"K /\", column credit_code"), "\(text)")
+            #expect(text.contains("e6 b2 b3 ff 20 fe (6 bytes; the first invalid byte is at offset 3"), "\(text)")
+        }
+        // In a duplicate group too.
+        let duplicate = [Self.row(F.op("D1"), replacing: 1, with: bad), Array(F.line(F.op("D1")).utf8)]
+        let error = try #require(throws: DiffError.self) {
+            try KeyedMerger(recordSet: F.operators).run(ministry: InMemoryRowSource(rows: []),
+                                                        province: InMemoryRowSource(rows: duplicate), sink: DifferenceCollector())
+        }
+        #expect(error.description.contains("key D1, column name"), "\(error)")
+    }
+
+    @Test("the offset of the first invalid byte", arguments: [
+        ([0xE6, 0xB2, 0xB3, 0xFF, 0x20, 0xFE], 3), ([0x41, 0xC3], 2), ([0xC0, 0x80], 0), ([0xED, 0xA0, 0x80], 1),
+        ([0xF4, 0x90, 0x80, 0x80], 1), ([0xE6, 0xB2, 0xB3], nil), ([0xF0, 0x9F, 0x98, 0x80, 0x80], 4),
+    ] as [([UInt8], Int?)])
+    func invalidOffset(bytes: [UInt8], offset: Int?) {
+        #expect(InvalidBytes.firstInvalidOffset(bytes) == offset)
+        #expect((String(validating: bytes, as: UTF8.self) == nil) == (offset != nil))
     }
 
     @Test func anInvalidKeyIsNamed() throws {

@@ -86,4 +86,21 @@ struct SuspectPairingTests {
         #expect(pairs.map(\.provinceSeq) == [1001])
         #expect(pairs.first?.ministrySeq == 3)
     }
+    /// issue 25 case 12: `CAFÉ` as U+00C9 and `CAFE` + U+0301 are two differences (the key bytes
+    /// differ) but one record written in two Unicode forms: paired, the hint naming the forms.
+    @Test("keys equal under canonical equivalence are paired, the hint naming the Unicode forms")
+    func unicodeFormsPair() {
+        let nfc = "CAF\u{C9}", nfd = "CAFE\u{301}"
+        let one = people.pairs([item(1, ministry: true, [nfc]), item(2, ministry: false, [nfd])])
+        #expect(one.map(\.provinceSeq) == [2])
+        #expect(one.first?.hint == "疑似同一记录：从业资格证号的 Unicode 编码形式不同（部级 NFC，省级 NFD）")
+        let two = vehicles.pairs([item(1, ministry: true, ["豫A12345", "2"]), item(2, ministry: false, ["豫A12345", "94"]),
+                                  item(3, ministry: true, ["\u{8C6B}B\u{E9}1", "2"]), item(4, ministry: false, ["\u{8C6B}Be\u{301}1", "2"])])
+        #expect(two.map(\.ministrySeq) == [1, 3])
+        #expect(two.last?.hint == "疑似同一记录：车牌号码的 Unicode 编码形式不同（部级 NFC，省级 NFD）")
+        // The other way round.
+        let back = people.pairs([item(1, ministry: true, [nfd]), item(2, ministry: false, [nfc])])
+        #expect(back.first?.hint == "疑似同一记录：从业资格证号的 Unicode 编码形式不同（部级 NFD，省级 NFC）")
+        #expect(SuspectPairing.form("ABC") == "NFC")
+    }
 }

@@ -77,12 +77,11 @@ final class FieldComparator {
         case .null: return nil
         case let .text(text): return text
         case let .invalid(bytes):
-            let key = (0..<keyCount).map { CopyText.decode(UnsafeRawBufferPointer(rebasing: row[ranges[$0]])).map { "\"\($0)\"" } ?? "NULL" }
-                .joined(separator: " / ")
+            let key = KeyText.combined((0..<keyCount).map { CopyText.decode(UnsafeRawBufferPointer(rebasing: row[ranges[$0]])) })
             throw DiffError.invalidText(
                 recordSet: recordSet?.name ?? "?", side: side,
                 table: (side == .ministry ? recordSet?.ministryTable : recordSet?.provinceTable) ?? "?", key: key,
-                column: fields[index].columnName(ministry: side == .ministry), bytes: InvalidBytes.hex(bytes))
+                column: fields[index].columnName(ministry: side == .ministry), bytes: InvalidBytes.describe(bytes))
         }
     }
 

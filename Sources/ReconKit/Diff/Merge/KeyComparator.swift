@@ -141,8 +141,8 @@ final class KeyComparator {
             case let .invalid(bytes):
                 throw DiffError.invalidText(
                     recordSet: recordSet.name, side: side,
-                    table: side == .ministry ? recordSet.ministryTable : recordSet.provinceTable, key: describeKey(row),
-                    column: recordSet.key[index].columnName(ministry: side == .ministry), bytes: InvalidBytes.hex(bytes))
+                    table: side == .ministry ? recordSet.ministryTable : recordSet.provinceTable, key: KeyText.combined(keyValues(row)),
+                    column: recordSet.key[index].columnName(ministry: side == .ministry), bytes: InvalidBytes.describe(bytes))
             }
             start = end + 1
         }

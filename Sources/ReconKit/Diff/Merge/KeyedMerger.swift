@@ -37,8 +37,8 @@ struct KeyedMerger {
         var seq = 0
         // The rows of a group that turns out to be a difference other than a field mismatch
         // (issue 15: every item locatable from its row).
-        var mRows = RowCollector(side: .ministry, keyCount: recordSet.key.count, fields: recordSet.fields)
-        var pRows = RowCollector(side: .province, keyCount: recordSet.key.count, fields: recordSet.fields)
+        var mRows = RowCollector(side: .ministry, keyCount: recordSet.key.count, fields: recordSet.fields, recordSet: recordSet)
+        var pRows = RowCollector(side: .province, keyCount: recordSet.key.count, fields: recordSet.fields, recordSet: recordSet)
 
         func report(_ category: DiffCategory, keyRow: UnsafeRawBufferPointer, side: DiffSide = .ministry, ministryCount: Int,
                     provinceCount: Int, fields: [FieldDifference] = []) throws {
@@ -50,6 +50,8 @@ struct KeyedMerger {
                 // A one-row group was not shown to the collector: its row is the cursor's previous.
                 if ministryCount == 1, let row = m.previous { mRows.add(row) }
                 if provinceCount == 1, let row = p.previous { pRows.add(row) }
+                // A shown row value that is not UTF-8 stops the run, named (never shown altered).
+                if let invalid = mRows.invalid ?? pRows.invalid { throw invalid }
             }
             try sink.accept(Difference(seq: seq, key: key, category: category, ministryCount: ministryCount,
                                        provinceCount: provinceCount, fields: fields,

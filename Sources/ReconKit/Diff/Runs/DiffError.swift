@@ -22,7 +22,8 @@ public enum DiffError: Error, Sendable, CustomStringConvertible, Equatable {
     case badTableName(String)
     /// A value going into a difference is not valid UTF-8 (a registry in SQL_ASCII can hold any
     /// byte): the run stops rather than show an altered value (docs/rules.md, "What counts as a
-    /// difference").
+    /// difference"). `key` is the row's key as ``KeyText`` prints it (bytes that are not UTF-8 shown
+    /// as U+FFFD); `bytes` the value's hex and the offset of its first invalid byte (``InvalidBytes``).
     case invalidText(recordSet: String, side: DiffSide, table: String, key: String, column: String, bytes: String)
     /// Read in raw-key order (issue 18), the rows whose key the normalisers change were fetched
     /// apart; their count there (`fetched`) and in the ordered read (`skipped`) differ, so the
@@ -48,7 +49,7 @@ public enum DiffError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .badTableName(name):
             return "table name \"\(name)\" is not of the form table or schema.table"
         case let .invalidText(recordSet, side, table, key, column, bytes):
-            return "record set \(recordSet), \(side) table \(table), key \(key), column \(column): the value is not valid UTF-8 (bytes \(bytes)); fix the value (or the database's encoding) and reconcile again — recon does not show an altered value"
+            return "record set \(recordSet), \(side) table \(table), key \(key), column \(column): the value is not valid UTF-8, bytes \(bytes); fix the value (or the database's encoding) and reconcile again — recon does not show an altered value; this run's results were not stored (值不是有效的 UTF-8 编码：数据类别 \(recordSet)，表 \(table)，关键字段值 \(key)，字段 \(column))"
         case let .sideStreamMismatch(side, fetched, skipped):
             return "the \(side) side's rows whose key is normalised were \(fetched) when fetched apart but \(skipped) in the ordered read: the two reads did not see the same rows; reconcile again"
         }

@@ -12,8 +12,10 @@ public struct SetOutcome: Sendable, Hashable {
     public var milliseconds: Int
     /// Suspected same records found (pairs, 疑似同一记录).
     public var suspectPairs: Int = 0
-    /// Pairing was skipped: more one-sided differences than ``SuspectPairing/defaultCandidateLimit``.
+    /// Pairing was skipped: more one-sided differences than ``suspectPairingLimit``.
     public var suspectPairingSkipped = false
+    /// The pairing's limit (``ReconcileOptions/suspectPairingLimit``).
+    public var suspectPairingLimit = SuspectPairing.defaultCandidateLimit
 }
 
 /// A completed run: its id and counts, per record set and in total.

@@ -43,6 +43,7 @@ extension RunReport {
                               + [set.counts.rate.percentText, set.seconds ?? ""])
         }
         lines.append(table.rendered())
+        for skip in pairingSkipped { lines.append("疑似同一记录未配对 · " + skip.line) }
         for set in sets {
             let shown = differences[set.recordSet] ?? []
             guard !shown.isEmpty else { continue }
@@ -73,7 +74,7 @@ extension RunOutcome {
             lines.append("  \(set.recordSet) \(set.label): 部 \(DiffProgress.grouped(set.counts.ministryRows)) rows, 省 \(DiffProgress.grouped(set.counts.provinceRows)) rows, \(DiffProgress.grouped(set.counts.unionKeys)) keys, \(DiffProgress.grouped(set.counts.differingKeys)) differing"
                          + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
                          + (set.suspectPairs > 0 ? "; 疑似同一记录 \(set.suspectPairs) pair(s)" : "")
-                         + (set.suspectPairingSkipped ? "; 疑似同一记录 not paired (more than \(SuspectPairing.defaultCandidateLimit) one-sided differences)" : ""))
+                         + (set.suspectPairingSkipped ? "; 疑似同一记录 not paired (more than \(DiffProgress.grouped(set.suspectPairingLimit)) one-sided differences)" : ""))
         }
         return lines.joined(separator: "\n")
     }

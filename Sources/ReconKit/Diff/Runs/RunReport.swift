@@ -38,6 +38,8 @@ public struct RunReport: Sendable, Hashable {
     public var sets: [RunSetSummary]
     /// The first differences of each set (by record set name), in key order.
     public var differences: [String: [StoredDifference]]
+    /// The sets whose 疑似同一记录 pairing was skipped (too many one-sided differences).
+    public var pairingSkipped: [SuspectPairingSkip] = []
 
     /// Reads run `id` with up to `limit` differences per record set (optionally of one category).
     public static func read(_ connection: Connection, runID id: Int64, limit: Int = 20,
@@ -76,6 +78,7 @@ public struct RunReport: Sendable, Hashable {
                     fields: try JSONDecoder().decode([FieldDifference].self, from: Data(try row.string("fields").utf8)))
             }
         }
-        return RunReport(run: run, sets: sets, differences: differences)
+        return RunReport(run: run, sets: sets, differences: differences,
+                         pairingSkipped: try SuspectPairingSkip.read(runID: id, on: connection))
     }
 }

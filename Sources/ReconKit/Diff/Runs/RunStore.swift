@@ -44,15 +44,19 @@ public struct RunStore {
     }
 
     /// Inserts one record set's counts (inside the results transaction).
-    public func insertRunSet(runID: Int64, recordSet: RecordSetSpec, counts: DiffCounts, milliseconds: Int) throws {
+    /// `suspectPairingSkippedOver`: the limit the set's one-sided differences exceeded when
+    /// 疑似同一记录 pairing was skipped (``SuspectPairingSkip``); nil when pairing was done.
+    public func insertRunSet(runID: Int64, recordSet: RecordSetSpec, counts: DiffCounts, milliseconds: Int,
+                             suspectPairingSkippedOver: Int? = nil) throws {
         try connection.execute("""
             INSERT INTO recon.run_sets (run_id, record_set, label, ministry_rows, province_rows, union_keys,
-                differing_keys, ministry_only, province_only, field_mismatch, duplicate_key, empty_key, seconds)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::numeric)
+                differing_keys, ministry_only, province_only, field_mismatch, duplicate_key, empty_key, seconds,
+                suspect_pairing_skipped_over)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::numeric, $14::integer)
             """, [String(runID), recordSet.name, recordSet.label, String(counts.ministryRows), String(counts.provinceRows),
                   String(counts.unionKeys), String(counts.differingKeys), String(counts.ministryOnly),
                   String(counts.provinceOnly), String(counts.fieldMismatch), String(counts.duplicateKey),
-                  String(counts.emptyKey), Self.seconds(milliseconds: milliseconds)])
+                  String(counts.emptyKey), Self.seconds(milliseconds: milliseconds), suspectPairingSkippedOver.map { String($0) }])
     }
 
     /// Marks the run completed with its totals (inside the results transaction).

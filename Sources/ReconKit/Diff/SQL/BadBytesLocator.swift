@@ -8,6 +8,13 @@ import ReconRules
 /// a difference"). It re-reads the side's key and field columns raw, with `client_encoding` set to
 /// SQL_ASCII so the server converts nothing, and checks each value in Swift.
 enum BadBytesLocator {
+    /// The side of a key value found not UTF-8 by the merge (after normalising), else nil.
+    static func isInvalidKey(_ error: any Error, _ recordSet: RecordSetSpec) -> DiffSide? {
+        guard case let DiffError.invalidText(_, side, _, _, column, _) = error,
+              recordSet.key.contains(where: { $0.columnName(ministry: side == .ministry) == column }) else { return nil }
+        return side
+    }
+
     /// Whether `error` is a read failure of this kind.
     static func isEncodingFailure(_ error: any Error) -> DiffSide? {
         guard case let DiffError.readFailed(side, message) = error,
@@ -16,8 +23,11 @@ enum BadBytesLocator {
     }
 
     /// The first value of the side's rows that is not valid UTF-8, as ``DiffError/invalidText``;
-    /// nil when it cannot be found (the caller keeps the original error).
-    static func locate(_ recordSet: RecordSetSpec, side: DiffSide, conninfo: String?, provinceCode: String) -> DiffError? {
+    /// nil when it cannot be found (the caller keeps the original error). `keysOnly`: look at the
+    /// key columns only (a key found invalid after normalising in SQL, which in an SQL_ASCII
+    /// database works byte by byte and can change the bytes: the stored value is named instead).
+    static func locate(_ recordSet: RecordSetSpec, side: DiffSide, conninfo: String?, provinceCode: String,
+                       keysOnly: Bool = false) -> DiffError? {
         guard let conninfo, let connection = try? Connection(conninfo: conninfo, applicationName: "recon bad bytes") else { return nil }
         do {
             try connection.executeSimple("SET client_encoding = 'SQL_ASCII'")
@@ -35,13 +45,11 @@ enum BadBytesLocator {
                 if end > 0 && raw[end - 1] == 0x0A { end -= 1 }
                 let row = UnsafeRawBufferPointer(rebasing: raw[0..<end])
                 CopyText.split(row, into: &ranges)
-                for (index, range) in ranges.enumerated() where index < columns.count {
+                for (index, range) in ranges.enumerated() where index < (keysOnly ? keyCount : columns.count) {
                     guard case let .invalid(bytes) = CopyText.decodeExactly(UnsafeRawBufferPointer(rebasing: row[range])) else { continue }
-                    let key = ranges.prefix(keyCount).map { range in
-                        CopyText.decode(UnsafeRawBufferPointer(rebasing: row[range])).map { "\"\($0)\"" } ?? "NULL"
-                    }.joined(separator: " / ")
+                    let key = KeyText.combined(ranges.prefix(keyCount).map { CopyText.decode(UnsafeRawBufferPointer(rebasing: row[$0])) })
                     return .some(DiffError.invalidText(recordSet: recordSet.name, side: side, table: table, key: key,
-                                                       column: columns[index], bytes: InvalidBytes.hex(bytes)))
+                                                       column: columns[index], bytes: InvalidBytes.describe(bytes)))
                 }
                 return .some(nil)
             }) {
