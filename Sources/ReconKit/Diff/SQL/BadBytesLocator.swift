@@ -40,7 +40,9 @@ enum BadBytesLocator {
             let stream = try connection.copyOut("COPY (\(select)) TO STDOUT")
             var ranges: [Range<Int>] = []
             let keyCount = recordSet.key.count
-            while let found = try stream.next({ raw -> DiffError?? in
+            // Each row gives the error it holds or nil; `next` adds one more level (nil: no more rows).
+            // (Before issue 25 case 12 a row without an error ended the search: only a bad first row was named.)
+            while let found = try stream.next({ raw -> DiffError? in
                 var end = raw.count
                 if end > 0 && raw[end - 1] == 0x0A { end -= 1 }
                 let row = UnsafeRawBufferPointer(rebasing: raw[0..<end])
@@ -48,10 +50,10 @@ enum BadBytesLocator {
                 for (index, range) in ranges.enumerated() where index < (keysOnly ? keyCount : columns.count) {
                     guard case let .invalid(bytes) = CopyText.decodeExactly(UnsafeRawBufferPointer(rebasing: row[range])) else { continue }
                     let key = KeyText.combined(ranges.prefix(keyCount).map { CopyText.decode(UnsafeRawBufferPointer(rebasing: row[$0])) })
-                    return .some(DiffError.invalidText(recordSet: recordSet.name, side: side, table: table, key: key,
-                                                       column: columns[index], bytes: InvalidBytes.describe(bytes)))
+                    return DiffError.invalidText(recordSet: recordSet.name, side: side, table: table, key: key,
+                                                 column: columns[index], bytes: InvalidBytes.describe(bytes))
                 }
-                return .some(nil)
+                return nil
             }) {
                 if let error = found {
                     try? stream.cancel()
