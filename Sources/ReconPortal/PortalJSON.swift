@@ -128,6 +128,9 @@ struct HistoryIndicatorJSON: ResponseEncodable, Sendable {
     let indicator: Int
     let ratePercent: String?
     let score: String
+    /// The counts behind the rate (nil when the score has none, e.g. no official run).
+    var numerator: Int? = nil
+    var denominator: Int? = nil
 }
 
 /// `GET /api/objections`.
