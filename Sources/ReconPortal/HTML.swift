@@ -75,6 +75,14 @@ enum HTML {
         text.split(separator: " ").map { "<span class=\"nowrap\">\(escape(String($0)))</span>" }.joined(separator: " ")
     }
 
+    /// `2026-07-03T10:00:00+08:00` → `2026-07-03 10:00:00` (Beijing time as the pages write it).
+    static func isoWithoutOffset(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        if bytes.count >= 6, bytes[(bytes.count - 6)...].elementsEqual("+08:00".utf8) { bytes.removeLast(6) }
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "T") { bytes[index] = UInt8(ascii: " ") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A column header whose parenthesised part goes on a second line (`已按期上传<br>（仍不一致）`):
     /// headers never wrap on their own (no `条/目`), long ones break where they should.
     static func header(_ label: String) -> String {

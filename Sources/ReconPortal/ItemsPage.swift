@@ -104,7 +104,7 @@ enum ItemsPage {
                 <tr><td class="num">\(item.itemNo)</td><td class="nowrap">\(HTML.escape(ListLabels.recordSet(item.recordSet, in: view.recordSets)))</td>
                 <td class="key">\(HTML.escape(item.key))</td><td class="nowrap">\(HTML.escape(ListLabels.category(item.category)))</td>
                 <td class="num">\(item.ministryCount)</td><td class="num">\(item.provinceCount)</td>
-                <td><span class="tag \(item.status)">\(item.statusLabel)</span></td><td>\(item.reuploadedAt.map { HTML.time($0.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "+08:00", with: "")) } ?? "—")</td>
+                <td><span class="tag \(item.status)">\(item.statusLabel)</span></td><td>\(item.reuploadedAt.map { HTML.time(HTML.isoWithoutOffset($0)) } ?? "—")</td>
                 <td>\(fields)</td></tr>
                 """
         }

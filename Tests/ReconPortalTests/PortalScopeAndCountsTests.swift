@@ -62,18 +62,6 @@ struct PortalScopeAndCountsTests {
         }
     }
 
-    @Test func progressWithoutAnyListIsEmpty() async throws {
-        let fixture = try PortalFixture("pprogempty")
-        try fixture.results.execute("DELETE FROM recon.lists")
-        try await fixture.application().test(.router) { client in
-            try await client.execute(uri: "/api/progress", method: .get, headers: bearer(fixture.ministryToken)) { response in
-                #expect(response.status == .ok)
-                let ids = try listIDs(response)
-                #expect(ids.isEmpty)
-            }
-        }
-    }
-
     @Test func draftRankingShowsTheCountsBehindEachRate() async throws {
         let fixture = try PortalFixture("prankcounts")
         try await fixture.application().test(.router) { client in
