@@ -34,7 +34,7 @@ struct PortalScopeAndCountsTests {
     @Test func progressAnswersTheCurrentQuarterUnlessAsked() async throws {
         let fixture = try PortalFixture("pprogscope")
         let older = try olderList(fixture, quarter: "2025Q2")
-        try await fixture.application().test(.router) { client in
+        try await fixture.application(maxConnections: 2).test(.router) { client in
             // The quarter the pages open on (the newest with an official list): 2025Q3 only.
             try await client.execute(uri: "/api/progress", method: .get, headers: bearer(fixture.ministryToken)) { response in
                 #expect(response.status == .ok)
@@ -64,7 +64,7 @@ struct PortalScopeAndCountsTests {
 
     @Test func draftRankingShowsTheCountsBehindEachRate() async throws {
         let fixture = try PortalFixture("prankcounts")
-        try await fixture.application().test(.router) { client in
+        try await fixture.application(maxConnections: 2).test(.router) { client in
             let (cookie, _) = try await fixture.login(client, token: fixture.ministryToken)
             try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
                 let page = String(buffer: response.body)
@@ -82,7 +82,7 @@ struct PortalScopeAndCountsTests {
 
     @Test func historyShowsTheCountsBehindEachRate() async throws {
         let fixture = try PortalFixture("phistcounts")
-        try await fixture.application().test(.router) { client in
+        try await fixture.application(maxConnections: 2).test(.router) { client in
             let (cookie, _) = try await fixture.login(client, token: fixture.henanToken)
             try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
                 let page = String(buffer: response.body)
@@ -106,7 +106,7 @@ struct PortalScopeAndCountsTests {
             UPDATE recon.list_items SET reuploaded_at = '2025-10-09 10:00+08', reupload_kind = 'reupload', on_time = true,
                    resolved = true, resolved_at = '2025-10-09 11:00+08' WHERE list_id = $1 AND item_no = 1
             """, [String(fixture.henanList)])
-        try await fixture.application().test(.router) { client in
+        try await fixture.application(maxConnections: 2).test(.router) { client in
             let (cookie, _) = try await fixture.login(client, token: fixture.henanToken)
             try await client.execute(uri: "/lists/\(fixture.henanList)", method: .get, headers: [.cookie: cookie]) { response in
                 let page = String(buffer: response.body)
