@@ -13,6 +13,10 @@
 # notice of the scores drafted on 2026-10-20).
 # Data: 2026Q3 for 410000 and 420000 (ROWS keys per record set, default 2000), official lists
 # issued on 2026-07-02, most items re-uploaded, tracked, scores drafted on 2026-10-20.
+# PORTAL_PROVINCES (default 410000,420000; a count N is the first N provinces, 31 for all) names the
+# provinces; PORTAL_HISTORY=1 first runs 2026Q2 the same way (lists issued on 2026-04-02, scored on
+# 2026-07-20, published on 2026-07-27), so that the pages have a quarter of history. LIST_ID is
+# 河南 (410000)'s 2026Q3 list.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -58,19 +62,32 @@ esac
 
 rm -rf "$state"; mkdir -p "$state/files"
 dsn=$(bash jobs/pg-local.sh start "portal-$name")
-"$recon" sample generate --server "$dsn" --provinces 410000,420000 --rows "$rows" --quarter 2026Q3 \
-  --replace --truth "$state/truth.jsonl" --config-out "$state/recon.toml" >/dev/null
-printf '\n[jobs]\noutput_dir = "%s"\n' "$state/files" >> "$state/recon.toml"
+provinces=${PORTAL_PROVINCES:-410000,420000}
+# One quarter's data, its window pass at $2 and re-uploads of most items of its lists.
+quarter_data() {
+  "$recon" sample generate --server "$dsn" --provinces "$provinces" --rows "$rows" --quarter "$1" \
+    --replace --truth "$state/truth.jsonl" --config-out "$state/recon.toml" >/dev/null 2>> "$state/setup.log"
+  grep -q '^\[jobs\]' "$state/recon.toml" || printf '\n[jobs]\noutput_dir = "%s"\n' "$state/files" >> "$state/recon.toml"
+  RECON_CONFIG="$state/recon.toml" "$recon" due --now "$2" >/dev/null
+  for list in $(RECON_CONFIG="$state/recon.toml" "$recon" lists progress --quarter "$1" --format csv | tail -n +2 | cut -d, -f4); do
+    RECON_CONFIG="$state/recon.toml" "$recon" sample reupload --config "$state/recon.toml" --list "$list" --share 90% --offsets 1,2,3,4,5,6,8 --seed "$list" >/dev/null
+  done
+}
+if [ "${PORTAL_HISTORY:-0}" = 1 ]; then
+  quarter_data 2026Q2 2026-04-02T09:00:00+08:00
+  RECON_CONFIG="$state/recon.toml" "$recon" due --now 2026-04-13T07:00:00+08:00 >/dev/null
+fi
+quarter_data 2026Q3 2026-07-02T09:00:00+08:00
 export RECON_CONFIG="$state/recon.toml"
-"$recon" due --now 2026-07-02T09:00:00+08:00 >/dev/null
-for list in $("$recon" lists progress --quarter 2026Q3 --format csv | tail -n +2 | cut -d, -f4); do
-  "$recon" sample reupload --config "$RECON_CONFIG" --list "$list" --share 90% --offsets 1,2,3,4,5,6,8 --seed "$list" >/dev/null
-done
 "$recon" due --now 2026-07-06T07:00:00+08:00 >/dev/null
+if [ "${PORTAL_HISTORY:-0}" = 1 ]; then
+  "$recon" due --now 2026-07-20T07:00:00+08:00 >/dev/null   # 2026Q2 drafted, on notice until 07-24
+  "$recon" due --now 2026-07-27T07:00:00+08:00 >/dev/null   # 2026Q2 published
+fi
 "$recon" due --now 2026-10-20T07:00:00+08:00 >/dev/null
 province=$("$recon" tokens create --province 410000 --name "河南省运政" | sed -n 2p)
 ministry=$("$recon" tokens create --ministry --name "部级运政" | sed -n 2p)
-list=$("$recon" lists progress --quarter 2026Q3 --format csv | tail -n +2 | head -1 | cut -d, -f4)
+list=$("$recon" lists progress --quarter 2026Q3 --format csv | tail -n +2 | awk -F, '$1 == "410000" {print $4; exit}')
 port=${PORTAL_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 echo "$port" > "$state/port"
 serve "${PORTAL_NOW:-}"

@@ -71,9 +71,13 @@ struct APIRoutes {
         let province = try query.province(for: caller), quarter = try query.quarter()
         let now = settings.now()
         let (rows, states) = try await settings.database.run { connection in
+            // One quarter: `?quarter=`, else the one the pages open on (the newest with an official list), so
+            // that the answer and its cost do not grow with history.
+            guard let quarter = try quarter ?? PortalQueries.defaultQuarter(province: province, on: connection) else {
+                return ([ListProgress](), [Int64: ListStateCounts]())
+            }
             let lists = try ListStore(connection: connection).lists(province: province, quarter: quarter)
-            return (try ListProgressQuery(connection: connection).rows(province: province, quarter: quarter, now: now),
-                    try ListStateCounts.read(lists, now: now, on: connection))
+            return try ListProgressQuery(connection: connection).rowsAndStates(lists, now: now)
         }
         return ProgressJSON(progress: rows.map { ListProgressJSON($0, states: states[$0.listID] ?? ListStateCounts()) })
     }

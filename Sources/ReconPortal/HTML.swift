@@ -5,21 +5,25 @@ import ReconRules
 /// Building blocks of the server-rendered pages: escaping, the layout and its inline CSS (no file
 /// or script is ever fetched from elsewhere: these networks often have no internet).
 enum HTML {
-    /// Text escaped for HTML content and attribute values.
+    /// Text escaped for HTML content and attribute values. Works on UTF-8 bytes (the five
+    /// characters are ASCII, and no byte of a multi-byte character is ASCII); text without them,
+    /// most of a page, is returned as it is.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        func special(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 32)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A whole page.
@@ -69,6 +73,14 @@ enum HTML {
     /// (`2026-` / `07-02`).
     static func time(_ text: String) -> String {
         text.split(separator: " ").map { "<span class=\"nowrap\">\(escape(String($0)))</span>" }.joined(separator: " ")
+    }
+
+    /// `2026-07-03T10:00:00+08:00` → `2026-07-03 10:00:00` (Beijing time as the pages write it).
+    static func isoWithoutOffset(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        if bytes.count >= 6, bytes[(bytes.count - 6)...].elementsEqual("+08:00".utf8) { bytes.removeLast(6) }
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "T") { bytes[index] = UInt8(ascii: " ") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A column header whose parenthesised part goes on a second line (`已按期上传<br>（仍不一致）`):

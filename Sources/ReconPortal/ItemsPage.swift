@@ -46,11 +46,13 @@ enum ItemsPage {
         let list = view.list
         var html = HTML.userBar(view.viewer, csrf: view.csrf, now: view.now)
         html += "<p><a href=\"/\(view.viewer.isMinistry ? "provinces/\(list.provinceCode)" : "")?quarter=\(list.quarter)\">← 返回\(HTML.escape(list.provinceName)) \(list.quarter)</a></p>"
+        let consistent = view.states?[.consistent] ?? 0
         let left = view.progress?.workingDaysLeft.map { $0 == 0 ? "已截止" : "剩余 \($0) 个工作日" } ?? ""
         html += """
             <h2>整改清单 \(list.id) · \(HTML.escape(list.provinceName)) · \(list.quarter) \(list.official ? "<span class=\"tag official\">正式</span>" : "<span class=\"tag\">自查</span>")</h2>
             <p>下发 \(HTML.time(BeijingTimeFormat.human(list.issuedAt))) · 整改截止 \(HTML.time(BeijingTimeFormat.humanDeadline(end: list.deadline))) <span class="nowrap">\(left)</span> ·
-            首次接收 \(list.firstDownloadAt.map { HTML.time(BeijingTimeFormat.human($0)) } ?? "未下载") · <span class="nowrap">条目 \(list.itemCount)</span></p>
+            首次接收 \(list.firstDownloadAt.map { HTML.time(BeijingTimeFormat.human($0)) } ?? "未下载") · <span class="nowrap">条目 \(list.itemCount)</span> ·
+            <span class="nowrap">已一致 \(consistent) 条</span> · <span class="nowrap">仍不一致 \((view.states?.items ?? 0) - consistent) 条</span></p>
             \(ProgressBar.render(view.states))
             """
         html += ProgressBar.legend
@@ -105,7 +107,7 @@ enum ItemsPage {
                 <tr><td class="num">\(item.itemNo)</td><td class="nowrap">\(HTML.escape(ListLabels.recordSet(item.recordSet, in: view.recordSets)))</td>
                 <td class="key">\(HTML.escape(item.key))</td><td class="nowrap">\(HTML.escape(ListLabels.category(item.category)))</td>
                 <td class="num">\(item.ministryCount)</td><td class="num">\(item.provinceCount)</td>
-                <td><span class="tag \(item.status)">\(item.statusLabel)</span></td><td>\(item.reuploadedAt.map { HTML.time($0.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "+08:00", with: "")) } ?? "—")</td>
+                <td><span class="tag \(item.status)">\(item.statusLabel)</span></td><td>\(item.reuploadedAt.map { HTML.time(HTML.isoWithoutOffset($0)) } ?? "—")</td>
                 <td>\(fields)</td></tr>
                 """
         }

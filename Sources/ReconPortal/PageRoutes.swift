@@ -128,16 +128,16 @@ struct PageRoutes {
             let quarters = try PortalQueries.quarters(province: nil, on: connection)
             let quarter = try asked ?? PortalQueries.defaultQuarter(province: nil, on: connection)
             let lists = try quarter.map { try ListStore(connection: connection).lists(quarter: $0) } ?? []
-            let progress = try quarter.map { try ListProgressQuery(connection: connection).rows(quarter: $0, now: now) } ?? []
-            let scores = try PortalQueries.scores(quarter: quarter, province: nil, now: now, on: connection)
+            let calendar = try CalendarStore(connection: connection).calendar()   // read once for the page
+            let (progress, states) = try ListProgressQuery(connection: connection).rowsAndStates(lists, now: now, calendar: calendar)
+            let scores = try PortalQueries.scores(quarter: quarter, province: nil, now: now, calendar: calendar, on: connection)
             let rows = quarter.map { MinistryPage.rows(progress: progress, quarter: $0, scores: scores) } ?? []
-            let answering = Set(rows.map(\.progress.listID))
             let names = Dictionary(try connection.execute("SELECT code, name FROM recon.provinces").rows.map {
                 (try $0.string("code"), try $0.string("name")) }, uniquingKeysWith: { a, _ in a })
             return MinistryPage.MinistryView(
                 caller: caller, csrf: csrf, quarters: quarters, quarter: quarter, rows: rows,
                 lists: Dictionary(uniqueKeysWithValues: lists.map { ($0.id, $0) }),
-                states: try ListStateCounts.read(lists.filter { answering.contains($0.id) }, now: now, on: connection),
+                states: states,
                 scores: scores, ranking: try quarter.flatMap { try RankingSection.ranking(quarter: $0, scores: scores, on: connection) },
                 objections: try quarter.map { try QuarterLifecycle.objections(quarter: $0, province: nil, on: connection) } ?? [],
                 provinceNames: names, sort: sort, now: now)
@@ -167,11 +167,11 @@ struct PageRoutes {
             let quarters = try PortalQueries.quarters(province: province, on: connection)
             let quarter = try asked ?? PortalQueries.defaultQuarter(province: province, on: connection)
             let lists = try quarter.map { try ListStore(connection: connection).lists(province: province, quarter: $0) } ?? []
-            let progress = try quarter.map { try ListProgressQuery(connection: connection).rows(province: province, quarter: $0, now: now) } ?? []
+            let calendar = try CalendarStore(connection: connection).calendar()   // read once for the page
+            let (progress, states) = try ListProgressQuery(connection: connection).rowsAndStates(lists, now: now, calendar: calendar)
             let name = try connection.execute("SELECT name FROM recon.provinces WHERE code = $1", [province]).rows.first?.string("name") ?? province
             var openUntil: CivilDate? = nil
             if let quarter {
-                let calendar = try CalendarStore(connection: connection).calendar()
                 if case let .onNotice(_, noticeEnds) = try QuarterLifecycle(results: connection, calendar: calendar).stage(quarter),
                    now < BeijingTime.endOfDay(noticeEnds) {
                     openUntil = noticeEnds
@@ -180,8 +180,9 @@ struct PageRoutes {
             return ProvinceView(
                 viewer: viewer, csrf: csrf, provinceCode: province, provinceName: name, quarters: quarters, quarter: quarter,
                 lists: lists, progress: Dictionary(uniqueKeysWithValues: progress.map { ($0.listID, $0) }),
-                states: try ListStateCounts.read(lists, now: now, on: connection),
-                scores: try quarter.map { try PortalQueries.scores(quarter: $0, province: province, now: now, on: connection) } ?? ScoresJSON(quarter: nil, scores: []),
+                states: states,
+                scores: try quarter.map { try PortalQueries.scores(quarter: $0, province: province, now: now, calendar: calendar, on: connection) }
+                    ?? ScoresJSON(quarter: nil, scores: []),
                 history: try PortalQueries.history(province: province, on: connection),
                 objections: try quarter.map { try QuarterLifecycle.objections(quarter: $0, province: province, on: connection) } ?? [],
                 objectionsOpenUntil: openUntil, now: now)
@@ -202,9 +203,8 @@ struct PageRoutes {
         let now = settings.now()
         let (total, items, progress, states, skipped) = try await settings.database.run { connection in
             let found = try PortalQueries.items(list: list, filter: filter, page: page, size: size, now: now, on: connection)
-            return (found.total, found.items, try ListProgressQuery(connection: connection).rows(province: list.provinceCode, quarter: list.quarter, now: now)
-                .first { $0.listID == list.id }, try ListStateCounts.read([list], now: now, on: connection)[list.id],
-                    try SuspectPairingSkip.read(runID: list.runID, on: connection))
+            let (progress, states) = try ListProgressQuery(connection: connection).rowsAndStates([list], now: now)
+            return (found.total, found.items, progress.first, states[list.id], try SuspectPairingSkip.read(runID: list.runID, on: connection))
         }
         let pages = max(1, (total + size - 1) / size)
         guard page <= pages else {

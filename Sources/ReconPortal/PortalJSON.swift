@@ -71,13 +71,12 @@ struct ItemRowJSON: ResponseEncodable, Sendable {
 
     /// The rows of `recon.list_items.rows` (`[{"side", "values": [{"column", "label", "value"}]}]`).
     static func decode(_ text: String) throws -> [ItemRowJSON] {
-        guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
-        return array.map { row in
-            let values = (row["values"] as? [[String: Any]] ?? []).map { v in
-                let column = v["column"] as? String ?? ""
-                return ItemValueJSON(column: column, label: v["label"] as? String ?? column, value: v["value"] as? String)
+        try StoredItemDocuments.rows(text).map { row in
+            let values = (row.values ?? []).map { v in
+                let column = v.column?.value ?? ""
+                return ItemValueJSON(column: column, label: v.label?.value ?? column, value: v.value?.value)
             }
-            return ItemRowJSON(side: row["side"] as? String ?? "", values: values)
+            return ItemRowJSON(side: row.side?.value ?? "", values: values)
         }
     }
 }
@@ -98,11 +97,10 @@ struct ItemFieldJSON: ResponseEncodable, Sendable {
 
     /// The fields of `recon.list_items.fields` (a JSON array of {column, label, ministry, province}).
     static func decode(_ text: String) throws -> [ItemFieldJSON] {
-        guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
-        return array.map { field in
-            let column = field["column"] as? String ?? ""
-            return ItemFieldJSON(column: column, label: field["label"] as? String ?? column,
-                                 ministry: field["ministry"] as? String, province: field["province"] as? String)
+        try StoredItemDocuments.fields(text).map { field in
+            let column = field.column?.value ?? ""
+            return ItemFieldJSON(column: column, label: field.label?.value ?? column,
+                                 ministry: field.ministry?.value, province: field.province?.value)
         }
     }
 }
@@ -128,6 +126,9 @@ struct HistoryIndicatorJSON: ResponseEncodable, Sendable {
     let indicator: Int
     let ratePercent: String?
     let score: String
+    /// The counts behind the rate (nil when the score has none, e.g. no official run).
+    var numerator: Int? = nil
+    var denominator: Int? = nil
 }
 
 /// `GET /api/objections`.

@@ -5,15 +5,16 @@ import ReconRules
 
 /// The portal's reads that the domain library does not already offer.
 enum PortalQueries {
-    /// The number of `list`'s items `filter` selects at `now`, and one page of them by 序号.
+    /// The number of `list`'s items `filter` selects at `now`, and one page of them by 序号 (the
+    /// documents read from their stored text, `fields_json` and `rows_json`, not rendered from jsonb).
     static func items(list: RectificationList, filter: ListItemFilter, page: Int, size: Int, now: Date,
                       on connection: Connection) throws -> (total: Int, items: [ListItemJSON]) {
         let condition = try filter.condition(deadline: list.deadline, now: now, quoting: connection)
         let total = try connection.execute("SELECT count(*) AS n FROM recon.list_items i WHERE i.list_id = $1 AND (\(condition))",
                                            [String(list.id)]).singleRow().int("n")
         let rows = try connection.execute("""
-            SELECT i.item_no, i.record_set, i.key_text, i.category, i.ministry_count, i.province_count, i.fields::text AS fields,
-                   i.rows::text AS item_rows, i.rows_total, i.suspect_item_no, i.suspect_hint,
+            SELECT i.item_no, i.record_set, i.key_text, i.category, i.ministry_count, i.province_count, i.fields_json AS fields,
+                   i.rows_json AS item_rows, i.rows_total, i.suspect_item_no, i.suspect_hint,
                    to_char(i.reuploaded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"') AS reuploaded_at,
                    i.reupload_kind, i.on_time, i.resolved
             FROM recon.list_items i WHERE i.list_id = $1 AND (\(condition)) ORDER BY i.item_no LIMIT $2 OFFSET $3
@@ -75,17 +76,19 @@ enum PortalQueries {
             }
             out[out.count - 1].subtotalHundredths += hundredths
             out[out.count - 1].subtotal = hundredthsText(out[out.count - 1].subtotalHundredths)
+            let numerator = try row.optionalInt("numerator"), denominator = try row.optionalInt("denominator")
             out[out.count - 1].indicators.append(HistoryIndicatorJSON(
-                indicator: indicator,
-                ratePercent: try ratePercent(try row.optionalInt("numerator"), try row.optionalInt("denominator"), indicator: indicator),
-                score: hundredthsText(hundredths)))
+                indicator: indicator, ratePercent: try ratePercent(numerator, denominator, indicator: indicator),
+                score: hundredthsText(hundredths), numerator: numerator, denominator: denominator))
         }
         return out
     }
 
     /// The current scores of `quarter` (the latest scored quarter when nil), of one province or all:
     /// the published version once published, else the newest version on public notice.
-    static func scores(quarter: Quarter?, province: String?, now: Date? = nil, on connection: Connection) throws -> ScoresJSON {
+    /// `calendar`: the stored calendar when the caller has already read it.
+    static func scores(quarter: Quarter?, province: String?, now: Date? = nil, calendar: WorkdayCalendar? = nil,
+                       on connection: Connection) throws -> ScoresJSON {
         let scored = try quarter.map(\.description) ?? connection.execute(
             "SELECT quarter FROM recon.scorings ORDER BY quarter DESC LIMIT 1").rows.first.map { try $0.string("quarter") }
         guard let scored else { return ScoresJSON(quarter: nil, scores: []) }
@@ -122,14 +125,15 @@ enum PortalQueries {
         }
         for index in provinces.indices { provinces[index].subtotal = hundredthsText(totals[index]) }
         var answer = ScoresJSON(quarter: scored, scores: provinces)
-        if let quarter = Quarter(scored) { try stage(of: quarter, into: &answer, now: now, on: connection) }
+        if let quarter = Quarter(scored) { try stage(of: quarter, into: &answer, now: now, calendar: calendar, on: connection) }
         return answer
     }
 
     /// The quarter's stage (第十一条: 公示5个工作日，公示期结束后公布), version, notice end, publication
     /// and, once published, each province's rank.
-    static func stage(of quarter: Quarter, into answer: inout ScoresJSON, now: Date?, on connection: Connection) throws {
-        let calendar = try CalendarStore(connection: connection).calendar()
+    static func stage(of quarter: Quarter, into answer: inout ScoresJSON, now: Date?, calendar: WorkdayCalendar? = nil,
+                      on connection: Connection) throws {
+        let calendar = try calendar ?? CalendarStore(connection: connection).calendar()
         switch try QuarterLifecycle(results: connection, calendar: calendar).stage(quarter) {
         case .notScored:
             return

@@ -114,7 +114,8 @@ enum ScoresSection {
     }
 }
 
-/// The scores across quarters: a table and a server-rendered SVG trend of the subtotal.
+/// The scores across quarters: a table (each rate with its counts, `33.33%（1/3） · 0.00 分`) and a
+/// server-rendered SVG trend of the subtotal.
 enum HistorySection {
     static func render(_ history: [HistoryJSON]) -> String {
         var html = "<h2>历史评分</h2>"
@@ -124,7 +125,8 @@ enum HistorySection {
         for quarter in history.reversed() {
             func cell(_ number: Int) -> String {
                 guard let r = quarter.indicators.first(where: { $0.indicator == number }) else { return "<td>—</td>" }
-                return "<td class=\"num\">\(r.ratePercent.map { $0 + "%" } ?? "—") · \(r.score) 分</td>"
+                let counts = r.ratePercent == nil ? "" : r.numerator.flatMap { n in r.denominator.map { "（\(n)/\($0)）" } } ?? ""
+                return "<td class=\"num\">\(r.ratePercent.map { $0 + "%" } ?? "—")\(counts) · \(r.score) 分</td>"
             }
             html += "<tr><td><a href=\"?quarter=\(quarter.quarter)\">\(quarter.quarter)</a></td><td>第\(quarter.version)版\(quarter.published ? "（已公布）" : "（公示稿）")</td>"
                 + cell(10) + cell(11) + cell(12) + "<td class=\"num\">\(quarter.subtotal)</td></tr>"

@@ -15,8 +15,10 @@ enum RankingSection {
     }
 
     /// The bulletin of `quarter` when published, else the ranking of `scores` (the current version).
+    /// (`scores` of `quarter` not at stage `published` tells there is no publication: none is looked for.)
     static func ranking(quarter: Quarter, scores: ScoresJSON, on connection: Connection) throws -> Table? {
-        if let publication = try Publication.current(quarter, on: connection) {
+        let unpublished = scores.quarter == quarter.description && scores.stage != "published"
+        if !unpublished, let publication = try Publication.current(quarter, on: connection) {
             let bulletin = try Bulletin.read(publication, on: connection)
             return Table(published: true, caption: bulletin.preamble.joined(separator: " · "), header: Bulletin.header,
                            rows: bulletin.rows.map { $0.map(PolicyLabels.localise) })
@@ -30,7 +32,7 @@ enum RankingSection {
             var row = [String(entry.rank), p.provinceCode, p.provinceName]
             for number in [10, 11, 12] {
                 let r = p.indicators.first { $0.indicator == number }
-                row.append(r?.ratePercent.map { $0 + "%" } ?? "—")
+                row.append(r.map(rateWithCounts) ?? "—")
                 row.append(r?.score ?? "—")
             }
             row.append(p.subtotal)
@@ -39,6 +41,15 @@ enum RankingSection {
         return Table(published: false, caption: "公示稿排名（尚未公布，以公布结果为准）",
                        header: ["排名", "省份代码", "省份", "10 对账差异率", "得分", "11 对账整改率", "得分", "12 数据归集率", "得分", "小计(15)"],
                        rows: rows)
+    }
+
+    /// The rate with the counts behind it, as the bulletin writes it (`33.33%（1/3）`), so that
+    /// anyone can recompute the score (注6 rounds the score, the display truncates the rate);
+    /// `—` without a rate.
+    static func rateWithCounts(_ result: IndicatorScoreJSON) -> String {
+        guard let rate = result.ratePercent else { return "—" }
+        guard let numerator = result.numerator, let denominator = result.denominator else { return rate + "%" }
+        return "\(rate)%（\(numerator)/\(denominator)）"
     }
 
     /// `4.50` → 450.

@@ -20,11 +20,41 @@ public enum PolicyLabels {
 
     /// `text` with every policy id replaced by its label (longest ids first, so that
     /// `jtys-2022-1599-calendar-week` is not read as `jtys-2022-1599`).
+    /// Works on UTF-8 bytes (the ids are ASCII, and no byte of a multi-byte character is ASCII): a
+    /// score table localises every reason, and Foundation's search cost most of a page.
     public static func localise(_ text: String) -> String {
-        var out = text
-        for entry in all.sorted(by: { $0.id.count > $1.id.count }) where out.contains(entry.id) {
-            out = out.replacingOccurrences(of: entry.id, with: entry.label)
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }   // every id has a '-'
+        var out = Array(text.utf8)
+        var changed = false
+        for entry in longestFirst {
+            guard let replaced = replacingAll(entry.id, with: entry.label, in: out) else { continue }
+            out = replaced
+            changed = true
         }
-        return out
+        return changed ? String(decoding: out, as: UTF8.self) : text
+    }
+
+    /// ``all`` by id length, longest first.
+    static let longestFirst: [(id: [UInt8], label: [UInt8])] = all.sorted { $0.id.utf8.count > $1.id.utf8.count }
+        .map { (Array($0.id.utf8), Array($0.label.utf8)) }
+
+    /// `bytes` with every occurrence of `needle` (left to right, not overlapping) replaced, or nil
+    /// when there is none.
+    static func replacingAll(_ needle: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8]? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var out: [UInt8] = []
+        var index = 0, found = false
+        while index < bytes.count {
+            if index + needle.count <= bytes.count, bytes[index] == needle[0],
+               bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                out.append(contentsOf: replacement)
+                index += needle.count
+                found = true
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return found ? out : nil
     }
 }
