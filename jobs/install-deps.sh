@@ -9,10 +9,12 @@ packages=(
   libxlsxwriter-dev   # CXlsxWriter: XLSX rectification lists
   xlsx2csv            # tests read generated XLSX back
   python3             # pg-local.sh picks a free port with it
-  libreoffice-calc-nogui  # tests open the CSV lists in LibreOffice (soffice --convert-to)
+  libreoffice-calc-nogui  # tests open the CSV lists in LibreOffice and print the bulletin/公示稿 to PDF (soffice --convert-to)
+  poppler-utils       # … and read those PDFs back (pdfinfo, pdftotext -bbox, pdffonts)
+  fonts-crosextra-carlito  # Calibri's metrics (XLSX column widths are in Calibri digits): LibreOffice lays out and prints XLSX as Excel does
   chromium            # scripts/portal-browser-test.sh drives the portal in headless Chromium
   chromium-driver     # … through WebDriver (chromedriver)
-  fonts-wqy-zenhei    # a CJK font, so that the browser test's screenshots show the Chinese pages
+  fonts-wqy-zenhei    # a CJK font: the browser test's screenshots and the printed bulletin/公示稿 show the Chinese text
   systemd             # deploy tests: systemd-analyze verify/calendar of the installed units
   util-linux          # deploy tests and jobs/recon-due.sh: runuser, flock, logger (bsdutils)
   bsdutils            # logger: jobs/recon-due.sh and recon-failure.sh log failures at priority err

@@ -38,6 +38,8 @@ public final class Workbook {
     private(set) var handle: UnsafeMutablePointer<lxw_workbook>?
     /// The shared cell formats (owned by `handle`).
     let formats: CellFormats
+    /// Formats made for ``CellStyle``s (see `format(for:text:)`), owned by `handle`.
+    var styledFormats: [StyledFormatKey: UnsafeMutablePointer<lxw_format>] = [:]
     /// Our copy of the tmpdir C string, kept alive until the workbook is closed.
     private let tmpdirCString: UnsafeMutablePointer<CChar>?
     /// Lower-cased sheet name → name as given, for Excel's case-insensitive uniqueness rule.

@@ -14,7 +14,7 @@ public final class Worksheet {
     /// The sheet's name as shown on its tab.
     public let name: String
     /// The zero-based row that ``writeRow(_:)`` writes next (= rows used so far, blanks included).
-    public private(set) var nextRow = 0
+    public internal(set) var nextRow = 0
     /// Text cells cut by ``OverlongTextPolicy/truncate`` so far.
     public private(set) var truncatedCellCount = 0
     /// Rows still free before Excel's limit (``ExcelLimits/maxRows``).
@@ -60,6 +60,16 @@ public final class Worksheet {
     public func writeRow(_ values: [Cell], at row: Int) throws {
         try write(values, at: row, header: false)
     }
+
+    /// Writes `values` as the next row, cell `i` in `styles[i]` (the last style for any cell
+    /// beyond `styles`). Throws everything ``writeRow(_:)`` throws.
+    public func writeRow(_ values: [Cell], styles: [CellStyle]) throws {
+        try write(values, at: nextRow, header: false, styles: styles.isEmpty ? nil : styles)
+    }
+
+    /// The first row of the last ``mergeCells(rows:columns:text:style:)`` while no row was written
+    /// since: further merges may start on it (the cells of one header row).
+    var lastMergedRow: Int?
 
     /// Columns whose text cells wrap (``setColumnWidth(_:_:wrap:)``).
     private var wrappingColumns = Set<Int>()
@@ -117,10 +127,11 @@ public final class Worksheet {
         case string(String, format: UnsafeMutablePointer<lxw_format>)
         case number(Double, format: UnsafeMutablePointer<lxw_format>?)
         case dateTime(lxw_datetime, format: UnsafeMutablePointer<lxw_format>)
+        case styledBlank(format: UnsafeMutablePointer<lxw_format>)
         case blank
     }
 
-    private func write(_ values: [Cell], at row: Int, header: Bool) throws {
+    private func write(_ values: [Cell], at row: Int, header: Bool, styles: [CellStyle]? = nil) throws {
         let handle = try liveHandle()
         guard row >= nextRow else { throw XlsxError.rowOutOfOrder(sheet: name, row: row + 1, nextRow: nextRow + 1) }
         guard row < rowLimit else { throw XlsxError.tooManyRows(sheet: name, limit: rowLimit) }
@@ -129,7 +140,8 @@ public final class Worksheet {
         }
         var truncated = 0
         let prepared = try values.enumerated().map { column, value in
-            try prepare(value, row: row, column: column, header: header, truncated: &truncated)
+            try prepare(value, row: row, column: column, header: header,
+                        style: styles.map { $0[Swift.min(column, $0.count - 1)] }, truncated: &truncated)
         }
         for (column, cell) in prepared.enumerated() {
             let (r, c) = (lxw_row_t(row), lxw_col_t(column))
@@ -140,15 +152,18 @@ public final class Worksheet {
                 try check(worksheet_write_number(handle, r, c, number, format), "worksheet_write_number", row, column)
             case .dateTime(var value, let format):
                 try check(worksheet_write_datetime(handle, r, c, &value, format), "worksheet_write_datetime", row, column)
+            case let .styledBlank(format):
+                try check(worksheet_write_blank(handle, r, c, format), "worksheet_write_blank", row, column)
             case .blank:
                 continue
             }
         }
         truncatedCellCount += truncated
         nextRow = row + 1
+        lastMergedRow = nil
     }
 
-    private func prepare(_ value: Cell, row: Int, column: Int, header: Bool,
+    private func prepare(_ value: Cell, row: Int, column: Int, header: Bool, style: CellStyle?,
                          truncated: inout Int) throws -> Prepared {
         let formats = workbook.formats
         let cell = { CellReference.a1(row: row, column: column) }
@@ -158,6 +173,7 @@ public final class Worksheet {
                                     marker: Workbook.truncationMarker) {
             case let .ready(ready, wasTruncated):
                 if wasTruncated { truncated += 1 }
+                if let style { return .string(ready, format: try workbook.format(for: style, text: true)) }
                 return .string(ready, format: header ? formats.header
                                               : wrappingColumns.contains(column) ? formats.wrappedText : formats.text)
             case let .tooLong(length):
@@ -165,13 +181,14 @@ public final class Worksheet {
             }
         case let .integer(number):
             switch ExactNumber.double(forInteger: number) {
-            case let .success(double): return .number(double, format: formats.integer)
+            case let .success(double):
+                return .number(double, format: try style.map { try workbook.format(for: $0, text: false) } ?? formats.integer)
             case let .failure(refusal):
                 throw XlsxError.numberNotExact(sheet: name, cell: cell(), value: String(number), reason: refusal.reason)
             }
         case let .decimal(text):
             switch ExactNumber.double(forDecimal: text) {
-            case let .success(double): return .number(double, format: nil)
+            case let .success(double): return .number(double, format: try style.map { try workbook.format(for: $0, text: false) })
             case let .failure(refusal):
                 throw XlsxError.numberNotExact(sheet: name, cell: cell(), value: text, reason: refusal.reason)
             }
@@ -192,18 +209,20 @@ public final class Worksheet {
                                      hour: Int32(hour), min: Int32(minute), sec: Double(second))
             return .dateTime(value, format: formats.dateTime)
         case .empty:
+            // A styled empty cell keeps its border and fill.
+            if let style { return .styledBlank(format: try workbook.format(for: style, text: true)) }
             return .blank
         }
     }
 
     // MARK: - Helpers
 
-    private func liveHandle() throws -> UnsafeMutablePointer<lxw_worksheet> {
+    func liveHandle() throws -> UnsafeMutablePointer<lxw_worksheet> {
         _ = try workbook.liveHandle()
         return handle
     }
 
-    private func check(_ status: lxw_error, _ operation: String, _ row: Int? = nil, _ column: Int? = nil) throws {
+    func check(_ status: lxw_error, _ operation: String, _ row: Int? = nil, _ column: Int? = nil) throws {
         guard status != LXW_NO_ERROR else { return }
         var what = "\(operation) on sheet '\(name)'"
         if let row, let column { what += " cell \(CellReference.a1(row: row, column: column))" }

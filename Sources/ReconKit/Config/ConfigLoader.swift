@@ -27,6 +27,10 @@ import TOML
 /// ministry_table = "business_records"
 /// [jobs]                                     # optional: where `recon due` writes lists and scores
 /// output_dir = "/var/lib/recon/out"
+/// [bulletin]                                 # optional: the ministry's lines on the bulletin and 公示稿
+/// issuer = "交通运输部运输服务司"
+/// objection_url = "https://recon.example.gov.cn/"
+/// objection_contact = "信息化处 010-00000000"
 /// ```
 public enum ConfigLoader {
     /// Loads and checks the file at `path`; DSNs are not resolved here (see ``DatabaseSource``).
@@ -98,6 +102,7 @@ public enum ConfigLoader {
         let jobsTable = try root.optionalTable("jobs")
         let outputDirectory = try jobsTable.flatMap { try $0.optionalString("output_dir") }
         let jobs = try JobsSettings.read(jobsTable)
+        let bulletin = try BulletinSettings.read(try root.optionalTable("bulletin"))
         var firstQuarter: Quarter? = nil
         if let text = try root.optionalString("first_quarter") {
             do { firstQuarter = try Quarter.parse(text) } catch { throw root.error(at: "first_quarter", "\(error)") }
@@ -107,6 +112,7 @@ public enum ConfigLoader {
                                  recordSets: sets, businessRecords: business, policyName: policy)
         config.outputDirectory = outputDirectory
         config.jobs = jobs
+        config.bulletin = bulletin
         config.firstQuarter = firstQuarter
         return config
     }

@@ -40,6 +40,8 @@ public struct ReconConfig: Sendable, Equatable {
     public var outputDirectory: String? = nil
     /// How `recon due` runs: parallelism, time budgets, connection limits (`[jobs]`).
     public var jobs = JobsSettings()
+    /// The ministry's lines on the bulletin and the 公示稿: issuer, where and whom to ask (`[bulletin]`).
+    public var bulletin = BulletinSettings()
     /// The first quarter recon scores (`first_quarter`); `nil`: the quarter of its first run.
     /// Quarters before it are never scored (docs/rules.md, "Draft scores").
     public var firstQuarter: Quarter? = nil

@@ -258,7 +258,7 @@ public final class DueRunner {
         guard let folder = config.outputDirectory else { return nil }
         return locked("recon.due.files", step: "files", province: nil, wait: wait) {
             for quarter in quarters { _ = try issueMissingOfficialLists(quarter) }
-            let files = ResultFiles(results: results, recordSets: config.recordSets, folder: folder)
+            let files = ResultFiles(results: results, recordSets: config.recordSets, folder: folder, bulletin: config.bulletin)
             let removed = try files.removeStalePartials()
             var written: [String] = []
             for quarter in quarters { written += try files.writeMissing(quarter: quarter, at: clock()) }

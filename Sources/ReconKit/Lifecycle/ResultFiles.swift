@@ -12,12 +12,15 @@ public struct ResultFiles {
     public let recordSets: [RecordSetSpec]
     /// The output folder.
     public let folder: String
+    /// The ministry's lines on the bulletin and the 公示稿 (`[bulletin]`).
+    public let bulletin: BulletinSettings
 
     /// Files in `folder`.
-    public init(results: Connection, recordSets: [RecordSetSpec], folder: String) {
+    public init(results: Connection, recordSets: [RecordSetSpec], folder: String, bulletin: BulletinSettings = BulletinSettings()) {
         self.results = results
         self.recordSets = recordSets
         self.folder = folder
+        self.bulletin = bulletin
     }
 
     /// Writes `name` in `folder` through `write(partialPath)` under the temporary name
@@ -72,18 +75,21 @@ public struct ResultFiles {
                 written.append(try exporter.export(listID: list.id, format: format, to: folder, now: now).path)
             }
         }
-        for version in try ScoreStore.versions(quarter, on: results) {
+        let versions = try ScoreStore.versions(quarter, on: results)
+        let draftedAt = versions.first { $0.kind == .draft }?.createdAt
+        for version in versions {
             let stem = Self.versionStem(version)
-            if !exists(stem + ".xlsx") { written.append(try ScoreExport.writeXLSX(version.scores, folder: folder, stem: stem)) }
-            if !exists(stem + ".csv") { written.append(try ScoreExport.writeCSV(version.scores, folder: folder, stem: stem)) }
+            let table = VersionTable(version: version, noticeStarts: ResultTable.noticeStart(version.scores, draftedAt: draftedAt))
+            if !exists(stem + ".xlsx") { written.append(try table.writeXLSX(folder: folder, stem: stem, settings: bulletin)) }
+            if !exists(stem + ".csv") { written.append(try table.writeCSV(folder: folder, stem: stem, settings: bulletin)) }
         }
         let publications = try Publication.all(quarter, on: results)
         for (index, publication) in publications.enumerated() {
             let stem = Self.bulletinStem(quarter: quarter, ordinal: index + 1)
             if exists(stem + ".xlsx") && exists(stem + ".csv") { continue }
             let bulletin = try Bulletin.read(publication, on: results)
-            if !exists(stem + ".xlsx") { written.append(try bulletin.writeXLSX(folder: folder, stem: stem)) }
-            if !exists(stem + ".csv") { written.append(try bulletin.writeCSV(folder: folder, stem: stem)) }
+            if !exists(stem + ".xlsx") { written.append(try bulletin.writeXLSX(folder: folder, stem: stem, settings: self.bulletin)) }
+            if !exists(stem + ".csv") { written.append(try bulletin.writeCSV(folder: folder, stem: stem, settings: self.bulletin)) }
         }
         return written
     }

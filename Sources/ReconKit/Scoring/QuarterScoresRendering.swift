@@ -35,15 +35,17 @@ extension QuarterScores {
             """
     }
 
-    /// CSV header and rows, one row per province and indicator.
+    /// CSV header and rows, one row per province and indicator: Chinese only — the reason in
+    /// words (policy ids as their labels) and the policy by its document, no English codes
+    /// (issue 26; docs/rules.md, "The bulletin and the 公示稿").
     public var csvRows: [[String?]] {
-        var rows: [[String?]] = [["季度", "省份代码", "省份", "指标", "指标名称", "分子", "分母", "比率", "得分", "原因代码", "原因", "评分口径"]]
+        var rows: [[String?]] = [["季度", "省份代码", "省份", "指标", "指标名称", "分子", "分母", "比率", "得分", "原因", "评分依据"]]
         for p in provinces {
             for r in p.results {
                 rows.append([quarter.description, p.provinceCode, p.provinceName, String(r.indicator.number),
                              r.indicator.chineseName, r.numerator.map(String.init), r.denominator.map(String.init),
                              r.rate.map { RateFormat.percent($0, for: r.indicator) }, r.score.description,
-                             r.reasonCode.rawValue, r.reason, r.policy])
+                             PolicyLabels.localise(r.reason), PolicyLabels.label(of: r.policy) ?? r.policy])
             }
         }
         return rows

@@ -36,20 +36,27 @@ public enum ScoreExport {
                 cells.append(.decimal(r.score.description))
             }
             cells.append(.decimal(p.subtotal.description))
-            try summary.writeRow(cells)
+            // Scores always with two decimals (5.00, not 5).
+            let score = CellStyle(alignment: .right, numberFormat: "0.00")
+            try summary.writeRow(cells, styles: [CellStyle(), CellStyle(), CellStyle(), score, CellStyle(), score, CellStyle(), score, score])
         }
         try summary.writeRow([])
         try summary.writeRow([.text("评价结果发布"), .text(scores.resultsDue.description), .text("公示期至"), .text(scores.noticeEnds.description),
-                              .text("评分口径"), .text(scores.policy.name)])
+                              .text("评分依据"), .text(scores.policy.documentName)])
         for (column, width) in [10.0, 10, 26, 8, 26, 8, 26, 8, 10].enumerated() { try summary.setColumnWidth(column, width) }
         try summary.freezeTopRow()
+        try writeDetail(scores, into: workbook)
+        try workbook.close()
+    }
+
+    /// The 明细 sheet: one row per province and indicator (`QuarterScores.csvRows`, Chinese only).
+    static func writeDetail(_ scores: QuarterScores, into workbook: Workbook) throws {
         let detail = try workbook.addWorksheet(name: "明细")
         let rows = scores.csvRows
         try detail.writeHeader(rows[0].map { $0 ?? "" })
         for row in rows.dropFirst() { try detail.writeRow(row.map(Cell.init(text:))) }
-        for (column, width) in [8.0, 10, 10, 6, 12, 10, 10, 10, 8, 16, 40, 18].enumerated() { try detail.setColumnWidth(column, width) }
+        for (column, width) in [8.0, 10, 10, 6, 12, 10, 10, 10, 8, 40, 24].enumerated() { try detail.setColumnWidth(column, width) }
         try detail.freezeTopRow()
-        try workbook.close()
     }
 
     /// JSON: the quarter, dates, policy, and per province the three results and the subtotal.

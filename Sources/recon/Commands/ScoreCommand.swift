@@ -220,7 +220,8 @@ struct ScoreRepublishCommand: ParsableCommand {
 /// right after a publication, as `recon due` does (docs/rules.md, "Files are state").
 func writeResultFiles(_ context: LifecycleContext, quarter: Quarter, at now: Date) throws {
     guard let folder = context.config.outputDirectory else { return }
-    for path in try ResultFiles(results: context.results, recordSets: context.config.recordSets, folder: folder)
+    for path in try ResultFiles(results: context.results, recordSets: context.config.recordSets, folder: folder,
+                                bulletin: context.config.bulletin)
         .writeMissing(quarter: quarter, at: now) {
         print("wrote \(path)")
     }

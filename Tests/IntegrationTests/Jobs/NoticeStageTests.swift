@@ -55,7 +55,16 @@ struct NoticeStageTests {
         let published = try ReconCLI.run(["score", "publish", "--quarter", "2026Q3", "--now", "2026-10-27T09:00:00+08:00", "--config", config])
         #expect(published.status == 0, "\(published)")
         let bulletin = try String(contentsOfFile: out + "/评价结果公布_2026Q3.csv", encoding: .utf8)
-        #expect(bulletin.range(of: #"\d+\.\d\d%（\d+/\d+）"#, options: .regularExpression) != nil, "\(bulletin)")
+        // A plain table (issue 26): the header first, then per indicator its counts, rate and score.
+        #expect(bulletin.replacingOccurrences(of: "\u{FEFF}", with: "").hasPrefix("序号,省份代码,省份,排名,"), "\(bulletin)")
+        #expect(bulletin.range(of: #",\d+,\d+,\d+\.\d\d%,\d\.\d\d,"#, options: .regularExpression) != nil, "\(bulletin)")
+        // The 公示稿 in Chinese only: no English reason code, no policy id.
+        let draft = try String(contentsOfFile: out + "/评价结果_2026Q3_第1版_公示稿.csv", encoding: .utf8)
+        #expect(draft.replacingOccurrences(of: "\u{FEFF}", with: "").hasPrefix("序号,省份代码,省份,指标10"), "\(draft)")
+        for code in ScoreReason.allCases.map(\.rawValue) + ["jtys-2022-1599"] {
+            let cells = draft.split(whereSeparator: { $0 == "," || $0.isNewline })
+            #expect(!cells.contains { $0 == code } && !draft.contains("jtys"), "\(code) in \(draft)")
+        }
 
         // 2026Q2 is before the first quarter recon saw: the preview says it is never scored.
         let never = try ReconCLI.run(["score", "--quarter", "2026Q2", "--config", config])

@@ -47,7 +47,11 @@ struct WindowExtensionTests {
         #expect(draft.scores.provinces.allSatisfy { $0.differenceRate.reasonCode != .windowMissed }, "\(draft.scores.provinces)")
         let published = try ReconCLI.run(["score", "publish", "--quarter", "2026Q3", "--now", "2026-10-27T09:00:00+08:00", "--config", config])
         #expect(published.status == 0, "\(published)")
+        // The bulletin's lines name the extension (issue 26: in the printed table; its CSV is a plain table).
+        let publication = try #require(try Publication.current(q3, on: results))
+        let lines = try Bulletin.read(publication, on: results).lines().joined(separator: "\n")
+        #expect(lines.contains("对账窗口经部级延长至2026年7月10日24时") && lines.contains("故障"), "\(lines)")
         let bulletin = try String(contentsOfFile: out + "/评价结果公布_2026Q3.csv", encoding: .utf8)
-        #expect(bulletin.contains("对账窗口经部级延长至 2026-07-10") && bulletin.contains("故障"), "\(bulletin)")
+        #expect(bulletin.replacingOccurrences(of: "\u{FEFF}", with: "").hasPrefix("序号,"), "\(bulletin)")
     }
 }
