@@ -12,7 +12,8 @@
 # (`recon serve --now`, for the browser tests: e.g. 2026-10-22T10:00:00+08:00 is inside the public
 # notice of the scores drafted on 2026-10-20).
 # Data: 2026Q3 for 410000 and 420000 (ROWS keys per record set, default 2000), official lists
-# issued on 2026-07-02, most items re-uploaded, tracked, scores drafted on 2026-10-20.
+# issued on 2026-10-09 (inside 2026Q3's window, the first week of October), most items re-uploaded,
+# tracked, scores drafted on 2026-10-20.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -62,11 +63,11 @@ dsn=$(bash jobs/pg-local.sh start "portal-$name")
   --replace --truth "$state/truth.jsonl" --config-out "$state/recon.toml" >/dev/null
 printf '\n[jobs]\noutput_dir = "%s"\n' "$state/files" >> "$state/recon.toml"
 export RECON_CONFIG="$state/recon.toml"
-"$recon" due --now 2026-07-02T09:00:00+08:00 >/dev/null
+"$recon" due --now 2026-10-09T09:00:00+08:00 >/dev/null
 for list in $("$recon" lists progress --quarter 2026Q3 --format csv | tail -n +2 | cut -d, -f4); do
   "$recon" sample reupload --config "$RECON_CONFIG" --list "$list" --share 90% --offsets 1,2,3,4,5,6,8 --seed "$list" >/dev/null
 done
-"$recon" due --now 2026-07-06T07:00:00+08:00 >/dev/null
+"$recon" due --now 2026-10-13T07:00:00+08:00 >/dev/null
 "$recon" due --now 2026-10-20T07:00:00+08:00 >/dev/null
 province=$("$recon" tokens create --province 410000 --name "河南省运政" | sed -n 2p)
 ministry=$("$recon" tokens create --ministry --name "部级运政" | sed -n 2p)
