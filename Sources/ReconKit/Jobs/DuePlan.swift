@@ -28,7 +28,9 @@ public struct DuePlan: Sendable, Equatable {
             case let .score(quarter, due): return "draft the scores of \(quarter) (results due \(due)) and put them on public notice, once every official list's deadline has passed"
             case let .publish(quarter): return "publish \(quarter) once its public notice is over and every objection is decided"
             case let .files(quarters): return "write missing list, score and bulletin files of \(quarters.map(\.description).joined(separator: ", ")); remove stale .partial files"
-            case let .checkOfficialRuns(quarters): return "name provinces without an official run of \(quarters.map(\.description).joined(separator: ", "))"
+            case let .checkOfficialRuns(quarters):
+                return quarters.isEmpty ? "name provinces without an official run (no quarter's window is over yet)"
+                    : "name provinces without an official run of \(quarters.map(\.description).joined(separator: ", "))"
             }
         }
     }
