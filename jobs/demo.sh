@@ -36,8 +36,8 @@ printf '\n[jobs]\noutput_dir = "%s"\n' "$out/files" >> "$out/recon.toml"
 export RECON_CONFIG="$out/recon.toml"
 
 step "2. 2026-10-09 09:00 (inside 2026Q3's window: October's first 5 working days, Oct 8–13 after the National Day holiday): recon due — official reconciliation, lists issued and exported"
-"$recon" calendar window 2026Q3
 "$recon" due --now 2026-10-09T09:00:00+08:00
+"$recon" calendar window 2026Q3
 "$recon" runs
 
 step "3. the provinces answer: most items re-uploaded within the 5 working days, a few late, a few never"
