@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole mission end to end on a throwaway local PostgreSQL, as cron would run it over a quarter:
 # generate sample registries for a few provinces, run 2026Q3's official reconciliation inside its
-# window (recon due, pretending the date), issue and export the official rectification lists (CSV +
+# window — the first 5 working days of October 2026, the month after Q3 (docs/rules.md "The window") —
+# (recon due, pretending the date), issue and export the official rectification lists (CSV +
 # XLSX), simulate the provinces' re-uploads, track them, draft the scores on the results date and
 # put them on public notice (公示), take one objection accepted and one rejected, and publish the
 # results with their ranking and bulletin at the end of the notice (第十一条).
@@ -34,8 +35,9 @@ step "1. sample registries: provinces $provinces, $rows keys per record set, pla
 printf '\n[jobs]\noutput_dir = "%s"\n' "$out/files" >> "$out/recon.toml"
 export RECON_CONFIG="$out/recon.toml"
 
-step "2. 2026-07-02 09:00 (inside 2026Q3's window): recon due — official reconciliation, lists issued and exported"
-"$recon" due --now 2026-07-02T09:00:00+08:00
+step "2. 2026-10-09 09:00 (inside 2026Q3's window: October's first 5 working days, Oct 8–13 after the National Day holiday): recon due — official reconciliation, lists issued and exported"
+"$recon" due --now 2026-10-09T09:00:00+08:00
+"$recon" calendar window 2026Q3
 "$recon" runs
 
 step "3. the provinces answer: most items re-uploaded within the 5 working days, a few late, a few never"
@@ -44,10 +46,10 @@ for list in $("$recon" lists progress --quarter 2026Q3 --format csv | tail -n +2
     --offsets 1,1,2,2,3,3,4,4,5,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5,6,8 --seed "$list"
 done
 
-step "4. daily tracking: recon due on 2026-07-06 and on 2026-07-14 (after the lists' deadline)"
-"$recon" due --now 2026-07-06T07:00:00+08:00
-"$recon" due --now 2026-07-14T07:00:00+08:00
-"$recon" lists progress --quarter 2026Q3 --now 2026-07-14T07:00:00+08:00
+step "4. daily tracking: recon due on 2026-10-13 and on 2026-10-19 (after the lists' deadline, 2026-10-15 24:00)"
+"$recon" due --now 2026-10-13T07:00:00+08:00
+"$recon" due --now 2026-10-19T07:00:00+08:00
+"$recon" lists progress --quarter 2026Q3 --now 2026-10-19T07:00:00+08:00
 
 step "5. 2026-10-20, the 10th working day of October (第八条): recon due drafts 2026Q3 and puts it on public notice"
 "$recon" due --now 2026-10-20T07:00:00+08:00

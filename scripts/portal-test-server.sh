@@ -12,11 +12,12 @@
 # (`recon serve --now`, for the browser tests: e.g. 2026-10-22T10:00:00+08:00 is inside the public
 # notice of the scores drafted on 2026-10-20).
 # Data: 2026Q3 for 410000 and 420000 (ROWS keys per record set, default 2000), official lists
-# issued on 2026-07-02, most items re-uploaded, tracked, scores drafted on 2026-10-20.
+# issued on 2026-10-09 (inside 2026Q3's window, the first week of October), most items re-uploaded,
+# tracked, scores drafted on 2026-10-20.
 # PORTAL_PROVINCES (default 410000,420000; a count N is the first N provinces, 31 for all) names the
-# provinces; PORTAL_HISTORY=1 first runs 2026Q2 the same way (lists issued on 2026-04-02, scored on
-# 2026-07-20, published on 2026-07-27), so that the pages have a quarter of history. LIST_ID is
-# 河南 (410000)'s 2026Q3 list.
+# provinces; PORTAL_HISTORY=1 first runs 2026Q2 the same way in its window (lists issued on
+# 2026-07-02, scored on 2026-07-20, published on 2026-07-27), so that the pages have a quarter of
+# history. LIST_ID is 河南 (410000)'s 2026Q3 list.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -74,16 +75,14 @@ quarter_data() {
   done
 }
 if [ "${PORTAL_HISTORY:-0}" = 1 ]; then
-  quarter_data 2026Q2 2026-04-02T09:00:00+08:00
-  RECON_CONFIG="$state/recon.toml" "$recon" due --now 2026-04-13T07:00:00+08:00 >/dev/null
+  quarter_data 2026Q2 2026-07-02T09:00:00+08:00   # 2026Q2's window: the first week of July
+  RECON_CONFIG="$state/recon.toml" "$recon" due --now 2026-07-10T07:00:00+08:00 >/dev/null   # tracked after 07-09
+  RECON_CONFIG="$state/recon.toml" "$recon" due --now 2026-07-20T07:00:00+08:00 >/dev/null   # 2026Q2 drafted, on notice until 07-24
+  RECON_CONFIG="$state/recon.toml" "$recon" due --now 2026-07-27T07:00:00+08:00 >/dev/null   # 2026Q2 published
 fi
-quarter_data 2026Q3 2026-07-02T09:00:00+08:00
+quarter_data 2026Q3 2026-10-09T09:00:00+08:00
 export RECON_CONFIG="$state/recon.toml"
-"$recon" due --now 2026-07-06T07:00:00+08:00 >/dev/null
-if [ "${PORTAL_HISTORY:-0}" = 1 ]; then
-  "$recon" due --now 2026-07-20T07:00:00+08:00 >/dev/null   # 2026Q2 drafted, on notice until 07-24
-  "$recon" due --now 2026-07-27T07:00:00+08:00 >/dev/null   # 2026Q2 published
-fi
+"$recon" due --now 2026-10-13T07:00:00+08:00 >/dev/null
 "$recon" due --now 2026-10-20T07:00:00+08:00 >/dev/null
 province=$("$recon" tokens create --province 410000 --name "河南省运政" | sed -n 2p)
 ministry=$("$recon" tokens create --ministry --name "部级运政" | sed -n 2p)

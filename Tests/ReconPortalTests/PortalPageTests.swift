@@ -181,7 +181,7 @@ struct PortalPageTests {
                 #expect(page.contains("class=\"overdue\" style=\"width:0.00%\""))
                 #expect(page.contains("<span class=\"tag official\">正式</span>"))
                 #expect(page.contains("<svg"))   // the history trend
-                #expect(page.contains("每季度第一周＝季度前5个工作日") && !page.contains("first-5-working-days"))
+                #expect(page.contains("每季度第一周＝季度次月前5个工作日") && !page.contains("first-5-working-days"))
             }
             // After the deadline the same items are overdue (a new session: the old one went idle).
             fixture.clock.set(try at("2025-10-15T09:00:00+08:00"))
@@ -255,7 +255,7 @@ struct PortalPageTests {
         for id in ScoringPolicy.all.map(\.name) + ReconciliationWindowPolicy.all.map(\.name) {
             #expect(PolicyLabels.label(of: id) != nil, "\(id)")
         }
-        #expect(PolicyLabels.localise("未在每季度第一周完成数据对账（first-5-working-days）") == "未在每季度第一周完成数据对账（每季度第一周＝季度前5个工作日）")
+        #expect(PolicyLabels.localise("未在每季度第一周完成数据对账（first-5-working-days）") == "未在每季度第一周完成数据对账（每季度第一周＝季度次月前5个工作日）")
         #expect(!PolicyLabels.localise("jtys-2022-1599-calendar-week").contains("calendar-week"))
     }
     /// issue 25 case 12: a list whose run skipped 疑似同一记录 pairing (too many one-sided items)

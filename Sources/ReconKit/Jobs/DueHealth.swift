@@ -55,18 +55,21 @@ public struct DueHealth {
         return findings
     }
 
-    /// A province without an official run of the current quarter once its window is over, or of the
-    /// previous quarter while it is not published (from the first quarter the system scores).
+    /// A province without an official run of a quarter whose window is over while the quarter is
+    /// not published (from the first quarter the system scores): the current and the previous
+    /// quarter, each by its own policy (the window serving 2026Q3 is in October 2026 by default).
     func missingOfficialRuns(now: Date) throws -> [Finding] {
         let today = BeijingTime.civilDate(of: now)
-        let current = today.quarter
-        guard let first = try QuarterLifecycle(results: results, calendar: calendar).firstQuarter(configured: config.firstQuarter) else {
+        let policies = QuarterPolicies(configured: policy)
+        guard let first = try QuarterLifecycle(results: results, calendar: calendar)
+            .firstQuarter(configured: config.firstQuarter, policies: policies) else {
             return []
         }
         var findings: [Finding] = []
-        for quarter in [current.previous, current] where quarter >= first {
-            let window = try calendar.reconciliationWindow(quarter, policy: policy.reconciliationWindow)
-            guard today > window.lastDay, try Publication.current(quarter, on: results) == nil else { continue }
+        for quarter in ScoringPolicy.candidateQuarters(of: today) where quarter >= first {
+            let quarterPolicy = try policies.policy(of: quarter, on: results)
+            guard let window = try calendar.reconciliationWindow(quarter, policy: quarterPolicy.reconciliationWindow, openedBy: today),
+                  today > window.lastDay, try Publication.current(quarter, on: results) == nil else { continue }
             let missing = try config.provinces.filter { try OfficialRun.find(province: $0.code, quarter: quarter, on: results) == nil }
             if missing.isEmpty {
                 findings.append(Finding(level: .ok, text: "every configured province has its official run of \(quarter)"))

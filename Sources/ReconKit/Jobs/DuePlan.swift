@@ -28,7 +28,9 @@ public struct DuePlan: Sendable, Equatable {
             case let .score(quarter, due): return "draft the scores of \(quarter) (results due \(due)) and put them on public notice, once every official list's deadline has passed"
             case let .publish(quarter): return "publish \(quarter) once its public notice is over and every objection is decided"
             case let .files(quarters): return "write missing list, score and bulletin files of \(quarters.map(\.description).joined(separator: ", ")); remove stale .partial files"
-            case let .checkOfficialRuns(quarters): return "name provinces without an official run of \(quarters.map(\.description).joined(separator: ", "))"
+            case let .checkOfficialRuns(quarters):
+                return quarters.isEmpty ? "name provinces without an official run (no quarter's window is over yet)"
+                    : "name provinces without an official run of \(quarters.map(\.description).joined(separator: ", "))"
             }
         }
     }
@@ -53,23 +55,36 @@ public struct DuePlan: Sendable, Equatable {
 
 /// Decides the due work of a date.
 public enum DuePlanner {
-    /// The plan for `date` under `policy`'s windows; `extended`: the ministry's extension of the
-    /// date's quarter's window (`WindowExtension`), whose days reconcile too.
+    /// The plan for `date`: each quarter whose window could hold the date (the date's quarter and
+    /// the one before it) is judged by its own policy — `stored[quarter]` when the quarter's policy
+    /// is fixed (`QuarterPolicies`), else `policy`, the configured one (docs/rules.md, "Which policy
+    /// serves a quarter"). `extensions`: the ministry's extensions of those quarters' windows
+    /// (`WindowExtension`), whose days reconcile too.
     public static func plan(date: CivilDate, calendar: WorkdayCalendar, policy: ScoringPolicy,
-                            extended: WindowExtension? = nil) throws -> DuePlan {
+                            stored: [Quarter: ScoringPolicy] = [:], extensions: [WindowExtension] = []) throws -> DuePlan {
         var steps: [DuePlan.Step] = []
         let quarter = date.quarter
         // 10/11: 未在每季度第一周完成数据对账的省份，得0分 — reconcile while the window lasts; a
-        // province that failed is retried the next day while the window lasts.
-        var windows = [try calendar.reconciliationWindow(quarter, policy: policy.reconciliationWindow)]
-        if policy.rectificationWindow != policy.reconciliationWindow {
-            windows.append(try calendar.reconciliationWindow(quarter, policy: policy.rectificationWindow))
-        }
-        for window in windows where window.firstDay <= date && date <= window.lastDay {
-            steps.append(.reconcile(quarter: quarter, windowFirstDay: window.firstDay, windowLastDay: window.lastDay))
-        }
-        if let extended, extended.quarter == quarter, steps.isEmpty, windows[0].lastDay < date, date <= extended.until {
-            steps.append(.reconcile(quarter: quarter, windowFirstDay: windows[0].firstDay, windowLastDay: extended.until))
+        // province that failed is retried the next day while the window lasts. The window serving
+        // quarter Q is in the month after Q by default (2026Q3 → October 2026), in Q itself under
+        // the earlier attribution (docs/rules.md, "The window").
+        var checked: [Quarter] = []
+        for candidate in ScoringPolicy.candidateQuarters(of: date) {
+            let candidatePolicy = stored[candidate] ?? policy
+            var windows: [ReconciliationWindow] = []
+            for (_, windowPolicy) in candidatePolicy.windowPolicies {
+                if let window = try calendar.reconciliationWindow(candidate, policy: windowPolicy, openedBy: date) { windows.append(window) }
+            }
+            var reconciling = false
+            for window in windows where window.firstDay <= date && date <= window.lastDay {
+                steps.append(.reconcile(quarter: candidate, windowFirstDay: window.firstDay, windowLastDay: window.lastDay))
+                reconciling = true
+            }
+            guard let main = windows.first, main.policy == candidatePolicy.reconciliationWindow else { continue }
+            if let extended = extensions.first(where: { $0.quarter == candidate }), !reconciling, main.lastDay < date, date <= extended.until {
+                steps.append(.reconcile(quarter: candidate, windowFirstDay: main.firstDay, windowLastDay: extended.until))
+            }
+            if date > main.lastDay { checked.append(candidate) }
         }
         let workingDay = try calendar.isWorkingDay(date)
         // The ministry keeps only a row's last 报送时间 and a vanished row is timed by the check, so
@@ -83,8 +98,7 @@ public enum DuePlanner {
             steps.append(.score(quarter: previous, due: due))
             steps.append(.publish(quarter: previous))
         }
-        var checked = [previous]
-        if date > windows[0].lastDay { checked.append(quarter) }
+        // Name the provinces without an official run of a quarter whose window is over.
         steps.append(.checkOfficialRuns(quarters: checked))
         steps.append(.files(quarters: [previous, quarter]))
         var warnings: [String] = []

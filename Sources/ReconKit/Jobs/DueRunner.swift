@@ -11,6 +11,7 @@ public final class DueRunner {
     let environment: [String: String]
     var results: Connection
     let calendar: WorkdayCalendar
+    /// The configured policy; each quarter is served by its own (`policies`).
     let policy: ScoringPolicy
     let logger: Logger
     /// The instant recorded as "now" for runs, issues and checks.
@@ -60,6 +61,18 @@ public final class DueRunner {
         settings = other.settings
     }
 
+    /// The policies of the quarters: stored with each quarter, else the configured one.
+    var policies: QuarterPolicies { QuarterPolicies(configured: policy) }
+
+    /// The plan of `date`, each quarter judged by its stored policy (else the configured one) and
+    /// with the ministry's window extensions (docs/rules.md, "Which policy serves a quarter").
+    public func plan(date: CivilDate) throws -> DuePlan {
+        let quarters = ScoringPolicy.candidateQuarters(of: date)
+        return try DuePlanner.plan(date: date, calendar: calendar, policy: policy,
+                                   stored: try QuarterPolicies.storedPolicies(quarters, on: results),
+                                   extensions: try quarters.compactMap { try WindowExtension.find($0, on: results) })
+    }
+
     /// Runs every step of the plan, in order; returns one outcome per piece of work.
     ///
     /// First, whatever the plan, runs left 'running' by a session that ended (a killed `recon`)
@@ -71,6 +84,15 @@ public final class DueRunner {
         for step in plan.steps {
             switch step {
             case let .reconcile(quarter, first, last):
+                // The quarter keeps the policy it is first planned under (recon.quarter_policies).
+                do {
+                    let fixed = try policies.fix(quarter, by: "recon due \(plan.date)", at: clock(), on: results)
+                    logger.info("\(quarter) is served by policy \(fixed.name): window \(first) – \(last)")
+                } catch {
+                    outcomes.append(DueOutcome(step: "reconcile", province: nil, status: .failed,
+                                               detail: "fixing the policy of \(quarter): \(error)"))
+                    continue
+                }
                 outcomes += eachProvince { runner, province, wait in
                     runner.reconcile(province, quarter: quarter, windowFirst: first, windowLast: last, wait: wait)
                 }
@@ -122,8 +144,9 @@ public final class DueRunner {
     func reconcile(_ province: ProvinceConfig, quarter: Quarter, windowFirst: CivilDate, windowLast: CivilDate,
                    wait: TimeInterval = 0) -> DueOutcome {
         locked("recon.due.reconcile.\(province.code)", step: "reconcile", province: province.code, wait: wait) {
-            let kind: OfficialWindowKind = try windowPolicy(first: windowFirst, quarter: quarter) == policy.reconciliationWindow
-                ? .reconciliation : .rectification
+            let quarterPolicy = try policies.policy(of: quarter, on: results)
+            let kind: OfficialWindowKind = try windowPolicy(first: windowFirst, quarter: quarter, policy: quarterPolicy)
+                == quarterPolicy.reconciliationWindow ? .reconciliation : .rectification
             if let official = try OfficialRun.find(province: province.code, quarter: quarter, kind: kind, on: results) {
                 let issued = try issueOfficialList(official)
                 return DueOutcome(step: "reconcile", province: province.code, status: .skipped,
@@ -167,7 +190,7 @@ public final class DueRunner {
     }
 
     /// The window policy whose window starts on `first` (the reconciliation or the rectification one).
-    func windowPolicy(first: CivilDate, quarter: Quarter) throws -> ReconciliationWindowPolicy {
+    func windowPolicy(first: CivilDate, quarter: Quarter, policy: ScoringPolicy) throws -> ReconciliationWindowPolicy {
         let rectification = try calendar.reconciliationWindow(quarter, policy: policy.rectificationWindow)
         return rectification.firstDay == first && policy.rectificationWindow != policy.reconciliationWindow
             ? policy.rectificationWindow : policy.reconciliationWindow
@@ -205,7 +228,7 @@ public final class DueRunner {
             // An official run without its list (killed between the two) gets it now; the draft
             // then waits for its deadline.
             _ = try issueMissingOfficialLists(quarter)
-            let first = try lifecycle.firstQuarter(configured: config.firstQuarter)
+            let first = try lifecycle.firstQuarter(configured: config.firstQuarter, policies: policies)
             switch try lifecycle.readiness(quarter, at: clock(), firstQuarter: first) {
             case let .done(reason), let .never(reason):
                 return DueOutcome(step: "score", province: nil, status: .skipped, detail: reason)
@@ -214,9 +237,11 @@ public final class DueRunner {
             case .ready: break
             }
             var problems: [String] = []
+            // Scored under the policy its official runs were made under (recon.quarter_policies).
+            let quarterPolicy = try policies.fix(quarter, by: "recon due (draft)", at: clock(), on: results)
             let version = try lifecycle.draft(quarter, at: clock(), firstQuarter: first, by: "recon due") {
                 let scores = try QuarterScoring.compute(config: config, results: results, quarter: quarter,
-                                                        policyName: policy.name, environment: environment)
+                                                        policyName: quarterPolicy.name, environment: environment)
                 problems = scores.provinces.flatMap { p in p.problems.map { "province \(p.provinceCode) \(p.provinceName): \($0)" } }
                 return scores
             }
@@ -287,7 +312,7 @@ public final class DueRunner {
 
     /// Names, loudly, every province without an official run of `quarters` (unless published).
     func checkOfficialRuns(_ quarters: [Quarter]) {
-        let first = try? QuarterLifecycle(results: results, calendar: calendar).firstQuarter(configured: config.firstQuarter)
+        let first = try? QuarterLifecycle(results: results, calendar: calendar).firstQuarter(configured: config.firstQuarter, policies: policies)
         for quarter in quarters {
             // A quarter before the system's first is never scored: nothing to warn about.
             guard let first, quarter >= first else { continue }

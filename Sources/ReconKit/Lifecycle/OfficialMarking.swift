@@ -9,7 +9,8 @@ import ReconRules
 public struct OfficialMarking: Sendable {
     /// The calendar of the windows.
     public let calendar: WorkdayCalendar
-    /// The policy naming the windows.
+    /// The configured policy: the windows of a quarter whose policy is not fixed yet (a quarter's
+    /// stored policy decides its own windows — docs/rules.md, "Which policy serves a quarter").
     public let policy: ScoringPolicy
     /// The record sets a run must cover to be official (a `--set` run is a self-check).
     public let requiredRecordSets: [String]
@@ -50,19 +51,29 @@ public struct OfficialMarking: Sendable {
             return .selfCheck(reason: "covers only \(recordSets.joined(separator: ", ")) (an official run covers \(requiredRecordSets.joined(separator: ", ")))")
         }
         var found: (quarter: Quarter, kind: OfficialWindowKind)?
+        let policies = QuarterPolicies(configured: policy)
+        let finishedOn = BeijingTime.civilDate(of: finishedAt)
         do {
-            found = try policy.officialWindow(containing: finishedAt, calendar: calendar)
+            // The window serving a quarter is in the month after it by default, in the quarter
+            // itself under the earlier attribution: each candidate quarter by its own policy.
+            found = try ScoringPolicy.officialWindow(containing: finishedAt, calendar: calendar) { try policies.policy(of: $0, on: db) }
             // The ministry's recorded extension of the reconciliation window (WindowExtension).
-            let quarter = Quarter(containing: BeijingTime.civilDate(of: finishedAt))
-            if found == nil, let extended = try WindowExtension.find(quarter, on: db),
-               extended.contains(finishedAt, window: try calendar.reconciliationWindow(quarter, policy: policy.reconciliationWindow)) {
-                found = (quarter, .reconciliation)
+            if found == nil {
+                for quarter in ScoringPolicy.candidateQuarters(of: finishedOn) {
+                    guard let extended = try WindowExtension.find(quarter, on: db),
+                          let window = try calendar.reconciliationWindow(quarter, policy: try policies.policy(of: quarter, on: db).reconciliationWindow,
+                                                                         openedBy: finishedOn),
+                          extended.contains(finishedAt, window: window) else { continue }
+                    found = (quarter, .reconciliation)
+                    break
+                }
             }
         } catch {
             return .selfCheck(reason: "its window cannot be computed: \(error)")
         }
         guard let (quarter, kind) = found else {
-            return .selfCheck(reason: "finished \(BeijingTimeFormat.human(finishedAt)), outside the official windows of \(Quarter(containing: BeijingTime.civilDate(of: finishedAt)))")
+            let candidates = ScoringPolicy.candidateQuarters(of: finishedOn).map(\.description).joined(separator: ", ")
+            return .selfCheck(reason: "finished \(BeijingTimeFormat.human(finishedAt)), outside the official windows of \(candidates)")
         }
         try db.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [Self.lockName(province: province, quarter: quarter)])
         let existing = try db.execute("""
@@ -72,6 +83,12 @@ public struct OfficialMarking: Sendable {
             let other = try row.int("id")
             if onlyIfFirst { throw AlreadyOfficial(runID: other, quarter: quarter, kind: kind) }
             return .selfCheck(reason: "run \(other) is already the official run of \(quarter) (\(kind.label))")
+        }
+        // The quarter keeps the policy its first official run was made under (migration 0016).
+        let decided = try policies.policy(of: quarter, on: db)
+        let fixed = try policies.fix(quarter, by: "official run \(runID)", at: finishedAt, on: db)
+        guard fixed == decided else {
+            return .selfCheck(reason: "\(quarter)'s policy was fixed as \(fixed.name) while this run was judged under \(decided.name)")
         }
         try db.execute("UPDATE recon.runs SET official_quarter = $2, official_window = $3 WHERE id = $1",
                        [String(runID), quarter.description, kind.rawValue])

@@ -67,14 +67,26 @@ public struct QuarterLifecycle {
         return .onNotice(current: current, noticeEnds: current.scores.noticeEnds)
     }
 
-    /// The first quarter the system scores: `configured`, else the quarter in which its first run
-    /// started (Beijing time); nil when it has never run. Quarters before it are never scored: the
-    /// system did not see them (docs/rules.md, "Draft scores").
-    public func firstQuarter(configured: Quarter?) throws -> Quarter? {
+    /// The first quarter the system scores: `configured`, else the first quarter whose window had
+    /// not ended when its first run started (Beijing time) — the previous quarter when that run
+    /// started before the end of the previous quarter's window (by default in the month after it:
+    /// a first run on 2026-10-09 sees 2026Q3), else the quarter of that run; nil when it has never
+    /// run. Quarters before it are never scored: the system did not see them (docs/rules.md,
+    /// "Draft scores"). `policies`: each quarter's policy (without it, the quarter of the run).
+    public func firstQuarter(configured: Quarter?, policies: QuarterPolicies? = nil) throws -> Quarter? {
         if let configured { return configured }
         let row = try results.execute("SELECT \(ListTime.microsSQL("min(started_at)")) AS first_us FROM recon.runs").rows.first
         guard let micros = row?["first_us"] else { return nil }
-        return Quarter(containing: BeijingTime.civilDate(of: try ListTime.instant(micros: micros, what: "first run")))
+        let started = try ListTime.instant(micros: micros, what: "first run")
+        let day = BeijingTime.civilDate(of: started)
+        let quarter = Quarter(containing: day)
+        if let policies,
+           let window = try? calendar.reconciliationWindow(quarter.previous, policy: try policies.policy(of: quarter.previous, on: results).reconciliationWindow,
+                                                           openedBy: day),
+           started < window.end {
+            return quarter.previous
+        }
+        return quarter
     }
 
     // MARK: - Draft
@@ -94,7 +106,8 @@ public struct QuarterLifecycle {
     /// The conditions of the draft: the quarter is not before `firstQuarter`, its results date
     /// (第八条) has come, and every official list's deadline has passed.
     public func readiness(_ quarter: Quarter, at now: Date, firstQuarter: Quarter?) throws -> Readiness {
-        if try ScoreStore.exists(quarter, on: results) { return .done("\(quarter) is \(try stage(quarter).label)") }
+        // At `now`: once the notice is over it is 公示期已结束，待公布, not 公示中.
+        if try ScoreStore.exists(quarter, on: results) { return .done("\(quarter) is \(try stage(quarter).label(at: now))") }
         guard let first = firstQuarter else {
             return .never("\(quarter): recon has no run yet, so it has no quarter to score")
         }

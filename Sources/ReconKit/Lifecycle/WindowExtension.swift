@@ -30,15 +30,18 @@ public struct WindowExtension: Sendable, Equatable {
     }
 
     /// Records the extension of `quarter` to `until` with `reason`: refused without a reason, when
-    /// `until` does not lie after the window's last day within the quarter, when the quarter already
-    /// has one, or once the quarter is scored.
+    /// `until` does not lie after the window's last day and no later than `extensionLimit`, when the
+    /// quarter already has one, or once the quarter is scored.
     public static func record(_ quarter: Quarter, until: CivilDate, reason: String, by who: String, at now: Date,
                               calendar: WorkdayCalendar, policy: ScoringPolicy, on results: Connection) throws -> WindowExtension {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw LifecycleError("a window extension needs its reason (--reason)", code: "reason-missing") }
-        let window = try calendar.reconciliationWindow(quarter, policy: policy.reconciliationWindow)
-        guard until > window.lastDay, until <= quarter.lastDay else {
-            throw LifecycleError("--until \(until) must lie after \(quarter)'s window (\(window.firstDay) – \(window.lastDay)) and within the quarter",
+        // The quarter's own policy decides its window (docs/rules.md, "Which policy serves a quarter").
+        let window = try calendar.reconciliationWindow(quarter, policy: try QuarterPolicies(configured: policy).policy(of: quarter, on: results)
+            .reconciliationWindow)
+        let limit = try extensionLimit(quarter, window: window, calendar: calendar)
+        guard until > window.lastDay, until <= limit else {
+            throw LifecycleError("--until \(until) must lie after \(quarter)'s window (\(window.firstDay) – \(window.lastDay)) and no later than \(limit)",
                                  code: "bad-extension")
         }
         return try results.transaction { db in
@@ -55,6 +58,14 @@ public struct WindowExtension: Sendable, Equatable {
                 """, [quarter.description, until.description, reason, who, BeijingTimeFormat.sql(now)])
             return WindowExtension(quarter: quarter, until: until, reason: reason, createdBy: who)
         }
+    }
+
+    /// The last day an extension of `quarter`'s window may reach: within the quarter the window
+    /// opens in, and before the quarter's results day (第八条) — 2026-09-30 for a window in July
+    /// 2026 (the earlier attribution), 2026-10-19 for 2026Q3's window in October 2026.
+    static func extensionLimit(_ quarter: Quarter, window: ReconciliationWindow, calendar: WorkdayCalendar) throws -> CivilDate {
+        let beforeResults = try calendar.resultsDueDate(quarter).value.adding(days: -1)
+        return min(Quarter(containing: window.firstDay).lastDay, beforeResults)
     }
 
     /// Whether a run finishing at `instant` is inside the extension: from the window's start to

@@ -32,7 +32,7 @@ public struct ReconciliationWindow: Sendable, Hashable, CustomStringConvertible 
     /// True when `instant` lies in the window: `start <= instant < end`.
     public func contains(_ instant: Date) -> Bool { start <= instant && instant < end }
 
-    /// E.g. `2026Q4 window (first-5-working-days): 2026-10-01 00:00 – 2026-10-13 24:00 Beijing`.
+    /// E.g. `2026Q3 window (first-5-working-days): 2026-10-01 00:00 – 2026-10-13 24:00 Beijing`.
     public var description: String {
         let note = usedOrdinaryWeekendAssumption
             ? " [ASSUMED ordinary weeks for \(assumedYears.map(String.init).joined(separator: ", "))]" : ""
@@ -41,11 +41,13 @@ public struct ReconciliationWindow: Sendable, Hashable, CustomStringConvertible 
 }
 
 extension WorkdayCalendar {
-    /// The reconciliation window of `quarter` under `policy` (default: the first 5 working days).
-    /// A calendar-day policy needs no notice, so it never throws for an unknown year.
+    /// The reconciliation window of `quarter` under `policy` (default: the first 5 working days of
+    /// the month after the quarter). A calendar-day policy needs no notice, so it never throws for
+    /// an unknown year.
     ///
-    /// Example: 2026Q4 opens with the National Day holiday (Oct 1–7) and a make-up Saturday on
-    /// Oct 10, so the first 5 working days are Oct 8, 9, 10, 12, 13.
+    /// Example: 2026Q3's window is in October 2026 (the month after Q3), which opens with the
+    /// National Day holiday (Oct 1–7) and a make-up Saturday on Oct 10, so the first 5 working
+    /// days are Oct 8, 9, 10, 12, 13 (under `own-quarter-first-5-working-days` these are 2026Q4's).
     public func reconciliationWindow(_ quarter: Quarter, policy: ReconciliationWindowPolicy = .firstFiveWorkingDays) throws
         -> ReconciliationWindow
     {
@@ -62,5 +64,15 @@ extension WorkdayCalendar {
         return ReconciliationWindow(quarter: quarter, policy: policy, countedDays: counted.value,
                                     firstDay: month.firstDay, start: BeijingTime.startOfDay(month.firstDay),
                                     end: BeijingTime.endOfDay(lastDay), assumedYears: counted.assumedYears)
+    }
+
+    /// The window of `quarter` under `policy` when it opens no later than `date`; nil for a window
+    /// still to come (computing it could need a holiday notice not published yet: 2026Q4's window
+    /// opens in January 2027).
+    public func reconciliationWindow(_ quarter: Quarter, policy: ReconciliationWindowPolicy, openedBy date: CivilDate) throws
+        -> ReconciliationWindow?
+    {
+        guard quarter.firstMonth.adding(months: policy.monthOffset).firstDay <= date else { return nil }
+        return try reconciliationWindow(quarter, policy: policy)
     }
 }

@@ -5,14 +5,21 @@ import Foundation
 public enum PolicyLabels {
     /// Every named policy id with its 中文 label: the window policies and the scoring policies.
     public static let all: [(id: String, label: String)] = [
-        ("first-5-working-days", "每季度第一周＝季度前5个工作日"),
-        ("first-7-calendar-days", "每季度第一周＝季度前7个自然日"),
-        ("annex-2023-second-month", "2023年附件：每季度次月第一周＝次月前5个工作日"),
+        ("first-5-working-days", "每季度第一周＝季度次月前5个工作日"),
+        ("first-7-calendar-days", "每季度第一周＝季度次月前7个自然日"),
+        ("own-quarter-first-5-working-days", "每季度第一周＝本季度首月前5个工作日（原口径）"),
+        ("own-quarter-first-7-calendar-days", "每季度第一周＝本季度首月前7个自然日（原口径）"),
+        ("annex-2023-second-month", "2023年附件原口径：每季度次月第一周＝本季度第二个月前5个工作日"),
+        ("jtys-2022-1599-calendar-week-own-quarter", "交办运函〔2022〕1599号（第一周按前7个自然日；原口径：本季度首月对账）"),
+        ("jtys-2022-1599-keys-own-quarter", "交办运函〔2022〕1599号（指标10按关键字计数；原口径：本季度首月对账）"),
+        ("jtys-2022-1599-any-upload-own-quarter", "交办运函〔2022〕1599号（指标11任何上传均计入；原口径：本季度首月对账）"),
         ("jtys-2022-1599-calendar-week", "交办运函〔2022〕1599号（第一周按前7个自然日）"),
         ("jtys-2022-1599-keys", "交办运函〔2022〕1599号（指标10按关键字计数）"),
         ("jtys-2022-1599-any-upload", "交办运函〔2022〕1599号（指标11任何上传均计入）"),
+        ("jtys-2022-1599-own-quarter", "交办运函〔2022〕1599号（原口径：本季度首月第一周对账）"),
         ("jtys-2022-1599", "交办运函〔2022〕1599号"),
-        ("workplan-2023", "2023年工作方案（指标11按次月第一周）"),
+        ("workplan-2023-second-month", "2023年工作方案（原口径：指标11按本季度第二个月第一周）"),
+        ("workplan-2023", "2023年工作方案（次月第一周＝季度次月前5个工作日）"),
     ]
 
     /// The label of policy `id`, or nil for an unknown id.

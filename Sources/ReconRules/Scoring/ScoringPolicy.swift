@@ -4,12 +4,19 @@
 /// .reconciliationWindow(_:policy:)`) and indicator 10's no-record case.
 ///
 /// - `jtys-2022-1599` (default): the 2022 text, 交办运函〔2022〕1599号 — indicators 10 and 11 both
-///   "未在每季度第一周完成数据对账的省份，得0分", the first week read as the first 5 working days.
+///   "未在每季度第一周完成数据对账的省份，得0分", the first week read as the first 5 working days of
+///   the month after the quarter (docs/rules.md *The window*, revised 2026-12: 2026Q3 → October 2026).
+/// - `jtys-2022-1599-own-quarter`: the earlier attribution — the first 5 working days of the
+///   quarter's own first month (2026Q3 → July 2026); kept for quarters stored under it.
 /// - `workplan-2023`: the 2023 work plan annex — indicator 11 "未在每季度**次月**第一周完成数据对账
-///   的省份，得0分", read as the first 5 working days of the quarter's second month; indicator 10
-///   as in 2022.
+///   的省份，得0分", 次月 read as in 第八条 (the month after the quarter), so its windows are the
+///   default's; `workplan-2023-second-month` keeps the earlier reading (10 in the quarter's first
+///   week, 11 in the first week of its second month) for quarters stored under it.
 /// - `jtys-2022-1599-calendar-week`: the 2022 text with "第一周" read as the first 7 calendar days
 ///   (docs/rules.md *The window*: "Keep 'first 7 calendar days' as a named alternative").
+///
+/// Every policy but `workplan-2023` has an `-own-quarter` variant with the earlier attribution
+/// (`ownQuarterVariant`); a quarter's policy is stored with it (`recon.quarter_policies`).
 public struct ScoringPolicy: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The stable name, stored with every score (`recon.scorings.policy`).
     public let name: String
@@ -46,25 +53,36 @@ public struct ScoringPolicy: Sendable, Hashable, Codable, CustomStringConvertibl
     /// `jtys-2022-1599`: the 2022 text (the default).
     public static let jtys2022 = ScoringPolicy(
         name: "jtys-2022-1599",
-        summary: "交办运函〔2022〕1599号: indicators 10 and 11 need the reconciliation in the quarter's first week "
-            + "(first 5 working days); no records for indicator 10 → 0",
+        summary: "交办运函〔2022〕1599号: indicators 10 and 11 need the reconciliation in the first week (first 5 working days) "
+            + "of the month after the quarter; no records for indicator 10 → 0",
         reconciliationWindow: .firstFiveWorkingDays,
         rectificationWindow: .firstFiveWorkingDays,
         emptyReconciliation: .scoreZero)
 
-    /// `workplan-2023`: the 2023 work plan annex (indicator 11: 每季度次月第一周).
+    /// `workplan-2023`: the 2023 work plan annex (indicator 11: 每季度次月第一周, 次月 read as 第八条's:
+    /// the month after the quarter — the same window as indicator 10's).
     public static let workplan2023 = ScoringPolicy(
         name: "workplan-2023",
-        summary: "2023 work plan annex: as 1599号, but indicator 11 needs the reconciliation in the first week "
-            + "(first 5 working days) of the quarter's second month (每季度次月第一周)",
+        summary: "2023 work plan annex: indicator 11's 每季度次月第一周 read as 第八条's 次月 (the month after the quarter), "
+            + "so both windows are the first 5 working days of that month, as in 1599号",
         reconciliationWindow: .firstFiveWorkingDays,
+        rectificationWindow: .firstFiveWorkingDays,
+        emptyReconciliation: .scoreZero)
+
+    /// `workplan-2023-second-month`: the earlier reading of the annex — indicator 10 in the
+    /// quarter's own first week, indicator 11 in the first week of the quarter's second month.
+    public static let workplan2023SecondMonth = ScoringPolicy(
+        name: "workplan-2023-second-month",
+        summary: "2023 work plan annex, the earlier reading: indicator 10 in the quarter's own first week, indicator 11 in "
+            + "the first week (first 5 working days) of the quarter's second month",
+        reconciliationWindow: .ownQuarterFirstFiveWorkingDays,
         rectificationWindow: .annex2023SecondMonthFirstWeek,
         emptyReconciliation: .scoreZero)
 
     /// `jtys-2022-1599-calendar-week`: the 2022 text with 第一周 read as the first 7 calendar days.
     public static let jtys2022CalendarWeek = ScoringPolicy(
         name: "jtys-2022-1599-calendar-week",
-        summary: "交办运函〔2022〕1599号 with 每季度第一周 read as the quarter's first 7 calendar days",
+        summary: "交办运函〔2022〕1599号 with 每季度第一周 read as the first 7 calendar days of the month after the quarter",
         reconciliationWindow: .firstSevenCalendarDays,
         rectificationWindow: .firstSevenCalendarDays,
         emptyReconciliation: .scoreZero)
@@ -91,11 +109,32 @@ public struct ScoringPolicy: Sendable, Hashable, Codable, CustomStringConvertibl
         emptyReconciliation: .scoreZero,
         rectificationCredit: .anyUpload)
 
+    /// `jtys-2022-1599-own-quarter`: the 2022 text with the earlier attribution — the window
+    /// serving quarter Q is the first 5 working days of Q itself (2026Q3 → July 2026).
+    public static let jtys2022OwnQuarter = jtys2022.ownQuarterVariant!
+
     /// The default policy, `jtys-2022-1599`.
     public static let `default` = jtys2022
 
-    /// The named policies, default first.
-    public static let all: [ScoringPolicy] = [.jtys2022, .workplan2023, .jtys2022CalendarWeek, .jtys2022Keys, .jtys2022AnyUpload]
+    /// The policies whose windows lie in the month after the quarter, default first.
+    static let monthAfter: [ScoringPolicy] = [.jtys2022, .workplan2023, .jtys2022CalendarWeek, .jtys2022Keys, .jtys2022AnyUpload]
+
+    /// The named policies, default first, then the earlier attribution's (`-own-quarter`,
+    /// `workplan-2023-second-month`).
+    public static let all: [ScoringPolicy] = monthAfter + monthAfter.compactMap(\.ownQuarterVariant) + [.workplan2023SecondMonth]
+
+    /// The same reading with the earlier attribution (`<name>-own-quarter`): each window moved from
+    /// the month after the quarter to the quarter's own first month. Nil for a policy already in
+    /// the quarter itself, and for `workplan-2023`, whose earlier reading is
+    /// `workplan-2023-second-month`.
+    public var ownQuarterVariant: ScoringPolicy? {
+        guard name != "workplan-2023", let reconciliation = reconciliationWindow.ownQuarterVariant,
+              let rectification = rectificationWindow.ownQuarterVariant else { return nil }
+        return ScoringPolicy(name: name + "-own-quarter",
+                             summary: summary + "; the earlier attribution: the window serving quarter Q is in Q's own first month",
+                             reconciliationWindow: reconciliation, rectificationWindow: rectification,
+                             emptyReconciliation: emptyReconciliation, recordCounting: recordCounting, rectificationCredit: rectificationCredit)
+    }
 
     /// The named policy called `name`; throws `.unknownPolicy` listing the valid names otherwise.
     public static func named(_ name: String) throws(ScoringError) -> ScoringPolicy {
@@ -119,7 +158,7 @@ public struct ScoringPolicy: Sendable, Hashable, Codable, CustomStringConvertibl
     func windowMissedText(for window: ReconciliationWindowPolicy) -> String {
         let phrase: String
         switch window.monthOffset {
-        case 0: phrase = "未在每季度第一周完成数据对账"
+        case 0, 3: phrase = "未在每季度第一周完成数据对账"
         case 1: phrase = "未在每季度次月第一周完成数据对账"
         default: phrase = "未在规定时间内完成数据对账"
         }

@@ -74,7 +74,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Window: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The quarter's reconciliation window (每季度第一周): first and last day.")
+        static let configuration = CommandConfiguration(abstract: "The window serving a quarter (每季度第一周; by default the first 5 working days of the month after it): first and last day.")
         @Argument(help: ArgumentHelp("Quarter, e.g. 2026Q4", valueName: "quarter"), transform: ArgumentValue.quarter) var quarter: Quarter
         @Option(help: ArgumentHelp("Window policy: \(ReconciliationWindowPolicy.all.map(\.name).joined(separator: ", "))", valueName: "policy"),
                 transform: ArgumentValue.windowPolicy)

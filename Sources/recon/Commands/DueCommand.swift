@@ -52,15 +52,18 @@ struct DueCommand: ParsableCommand {
             // database) when that database can be reached, else the built-in one, said so.
             var calendar = WorkdayCalendar.builtIn
             var note = "calendar: built in (2019–2026)"
+            var stored: [Quarter: ScoringPolicy] = [:]
             do {
                 let connection = try Connection(conninfo: try loaded.results.resolve(environment: ProcessInfo.processInfo.environment),
                                                 applicationName: "recon due --dry-run")
                 calendar = try CalendarStore(connection: connection).calendar()
                 note = "calendar: built in plus the notices imported into the results database"
+                // Each quarter's stored policy (recon.quarter_policies), read only.
+                stored = try QuarterPolicies.storedPolicies(ScoringPolicy.candidateQuarters(of: day), on: connection)
             } catch {
                 note = "calendar: built in only (the results database's imported notices could not be read: \(error))"
             }
-            let plan = try DuePlanner.plan(date: day, calendar: calendar, policy: policy)
+            let plan = try DuePlanner.plan(date: day, calendar: calendar, policy: policy, stored: stored)
             print(plan.rendered())
             print("  (\(note))")
             return
@@ -78,11 +81,11 @@ struct DueCommand: ParsableCommand {
         }
         let results = try config.results(loaded, application: "recon due")
         let calendar = try CalendarStore(connection: results).calendar()
-        let plan = try DuePlanner.plan(date: day, calendar: calendar, policy: policy,
-                                       extended: try WindowExtension.find(day.quarter, on: results))
-        logger.info("\(plan.rendered())")
         let runner = DueRunner(config: loaded, environment: ProcessInfo.processInfo.environment, results: results,
                                calendar: calendar, policy: policy, logger: logger, pretendNow: pretend)
+        // Each quarter by its stored policy, else the configured one (docs/rules.md, "Which policy serves a quarter").
+        let plan = try runner.plan(date: day)
+        logger.info("\(plan.rendered())")
         runner.settings = DueSettings(loaded.jobs, jobsOverride: jobs)
         let resultsDSN = try loaded.results.resolve(environment: ProcessInfo.processInfo.environment)
         runner.openResults = { try Connection(conninfo: resultsDSN, applicationName: "recon due") }

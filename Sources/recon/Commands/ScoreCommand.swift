@@ -104,11 +104,21 @@ struct ScoreShowCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let scores: QuarterScores
         let banner: String
+        // Each quarter is scored under the policy stored with it (recon.quarter_policies), else the
+        // configured one (docs/rules.md, "Which policy serves a quarter").
+        let policies = QuarterPolicies(configured: try ScoringPolicy.named(loaded.policyName))
         if store {
-            let first = try lifecycle.firstQuarter(configured: loaded.firstQuarter)
+            let first = try lifecycle.firstQuarter(configured: loaded.firstQuarter, policies: policies)
+            if let policy, let stored = try QuarterPolicies.stored(quarter, on: results), stored.name != policy {
+                throw ValidationError("--policy \(policy): \(quarter) is served by policy \(stored.name) (fixed by \(stored.fixedBy)); its draft is scored under it")
+            }
+            let chosen = try policy.map { QuarterPolicies(configured: try ScoringPolicy.named($0)) } ?? policies
             var problems: [String] = []
+            let readiness = try lifecycle.readiness(quarter, at: now, firstQuarter: first)
+            let quarterPolicy = readiness == .ready ? try chosen.fix(quarter, by: "recon score --store", at: now, on: results)
+                : try chosen.policy(of: quarter, on: results)
             let version = try lifecycle.draft(quarter, at: now, firstQuarter: first, by: clock.who()) {
-                let computed = try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: policy,
+                let computed = try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: quarterPolicy.name,
                                                           environment: environment)
                 problems = computed.provinces.flatMap { p in p.problems.map { "province \(p.provinceCode): \($0)" } }
                 return computed
@@ -121,11 +131,14 @@ struct ScoreShowCommand: ParsableCommand {
             switch stage {
             case .notScored:
                 // A quarter that will never be scored says so instead of showing zeros.
-                if case let .never(reason) = try lifecycle.readiness(quarter, at: now, firstQuarter: try lifecycle.firstQuarter(configured: loaded.firstQuarter)) {
+                if case let .never(reason) = try lifecycle.readiness(quarter, at: now,
+                                                                     firstQuarter: try lifecycle.firstQuarter(configured: loaded.firstQuarter, policies: policies)) {
                     print("\(quarter) 不评分（永不评分）：\(reason)")
                     return
                 }
-                scores = try QuarterScoring.compute(config: loaded, results: results, quarter: quarter, policyName: policy, environment: environment)
+                let previewPolicy = try policy ?? policies.policy(of: quarter, on: results).name
+                scores = try QuarterScoring.compute(config: loaded, results: results, quarter: quarter,
+                                                    policyName: previewPolicy, environment: environment)
                 banner = "\(quarter) 预览（现在计算，未保存；不是评价结果）"
             case let .onNotice(current, _):
                 scores = current.scores
@@ -204,11 +217,14 @@ struct ScoreRepublishCommand: ParsableCommand {
         let now = clock.instant()
         let context = try LifecycleContext(config, application: "recon score republish")
         // Scored anew under the policy the quarter was published with.
+        // Scored anew under the policy stored with the quarter (recon.quarter_policies), else the one
+        // it was published with.
         let publishedPolicy: String? = if case let .published(_, current) = try context.lifecycle.stage(quarter) {
             current.scores.policy.name
         } else { nil }
+        let quarterPolicy = try QuarterPolicies.stored(quarter, on: context.results)?.name ?? publishedPolicy
         let publication = try context.lifecycle.republish(quarter, reason: reason, by: clock.who(), at: now) {
-            try QuarterScoring.compute(config: context.config, results: context.results, quarter: quarter, policyName: publishedPolicy,
+            try QuarterScoring.compute(config: context.config, results: context.results, quarter: quarter, policyName: quarterPolicy,
                                        environment: ProcessInfo.processInfo.environment)
         }
         print("\(quarter) republished (publication \(publication.id)): \(reason)")

@@ -20,7 +20,7 @@ struct CronWrapperTests {
         init(_ fixture: DueFixture, binary: String, omitting: String? = nil) throws {
             folder = try ReconCLI.temporaryFolder("cron")
             logDir = folder + "/log"
-            var toml = "[results]\ndsn_env = \"RECON_RESULTS_DSN\"\n[ministry]\ndsn_env = \"RECON_MINISTRY_DSN\"\n[platform]\ndsn_env = \"RECON_PLATFORM_DSN\"\n"
+            var toml = "policy = \"\(fixture.policy.name)\"\n[results]\ndsn_env = \"RECON_RESULTS_DSN\"\n[ministry]\ndsn_env = \"RECON_MINISTRY_DSN\"\n[platform]\ndsn_env = \"RECON_PLATFORM_DSN\"\n"
             var env = "RECON_BIN=\(binary)\nRECON_CONFIG=\(folder)/recon.toml\nRECON_LOG_DIR=\(logDir)\nRECON_STATE_DIR=\(folder)/state\n"
             env += "RECON_RESULTS_DSN=\(fixture.results.dsn)\nRECON_MINISTRY_DSN=\(fixture.ministry.dsn)\nRECON_PLATFORM_DSN=\(fixture.platform.dsn)\n"
             for province in fixture.config.provinces {

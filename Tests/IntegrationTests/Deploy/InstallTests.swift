@@ -69,7 +69,7 @@ struct InstallTests {
         let dest = try ReconCLI.temporaryFolder("install")
         defer { try? FileManager.default.removeItem(atPath: dest) }  // it holds a copy of the binary
         #expect(try Self.install(dest).status == 0)
-        var toml = "[results]\ndsn_env = \"RECON_RESULTS_DSN\"\n[ministry]\ndsn_env = \"RECON_MINISTRY_DSN\"\n[platform]\ndsn_env = \"RECON_PLATFORM_DSN\"\n"
+        var toml = "policy = \"\(fixture.policy.name)\"\n[results]\ndsn_env = \"RECON_RESULTS_DSN\"\n[ministry]\ndsn_env = \"RECON_MINISTRY_DSN\"\n[platform]\ndsn_env = \"RECON_PLATFORM_DSN\"\n"
         toml += "[jobs]\noutput_dir = \"\(dest)/var/lib/recon/out\"\nparallel = 2\n"
         var env = "RECON_RESULTS_DSN=\(fixture.results.dsn)\nRECON_MINISTRY_DSN=\(fixture.ministry.dsn)\nRECON_PLATFORM_DSN=\(fixture.platform.dsn)\n"
         for province in fixture.config.provinces {

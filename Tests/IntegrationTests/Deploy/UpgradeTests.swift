@@ -125,6 +125,19 @@ struct UpgradeTests {
                 try db.execute("UPDATE recon.scores SET score_hundredths = 500 WHERE province_code = '420000'")
             }
         }
+        if version >= 4 {
+            // 0016: a quarter run before it keeps the earlier attribution (docs/rules.md, "Which
+            // policy serves a quarter"), and the database keeps it.
+            let q3 = try QuarterPolicies.stored(try Quarter.parse("2026Q3"), on: db)
+            #expect(q3?.name == "jtys-2022-1599-own-quarter" && q3?.fixedBy.contains("0016") == true, "\(label)")
+            #expect(throws: PostgresError.self, "\(label): the policy of a quarter with official runs is kept") {
+                try db.execute("UPDATE recon.quarter_policies SET policy = 'jtys-2022-1599' WHERE quarter = '2026Q3'")
+            }
+        }
+        if version >= 5 {
+            // Scored under jtys-2022-1599 before the month-after reading: its earlier reading's name.
+            #expect(try QuarterPolicies.stored(try Quarter.parse("2026Q2"), on: db)?.name == "jtys-2022-1599-own-quarter", "\(label)")
+        }
         if version >= 6 {
             // The portal's look-up (PortalTokenStore.caller): the token still works, with no expiry.
             #expect(try count("""

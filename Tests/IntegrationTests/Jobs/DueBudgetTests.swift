@@ -29,8 +29,8 @@ struct DueBudgetTests {
         let holder = try Self.lockEveryTable(fixture.provinces["420000"]!)
         let logs = LogBox()
         let connection = try fixture.results.connect()
-        let plan = try DuePlanner.plan(date: BeijingTime.civilDate(of: DueFixture.insideWindow), calendar: .builtIn, policy: .default)
-        let runner = DueRunner(config: fixture.config, environment: [:], results: connection, calendar: .builtIn, policy: .default,
+        let plan = try DuePlanner.plan(date: BeijingTime.civilDate(of: DueFixture.insideWindow), calendar: .builtIn, policy: fixture.policy)
+        let runner = DueRunner(config: fixture.config, environment: [:], results: connection, calendar: .builtIn, policy: fixture.policy,
                                logger: Logger(label: "test", factory: { _ in LogBoxHandler(box: logs) }), pretendNow: DueFixture.insideWindow)
         runner.settings.provinceBudget = 3
         runner.settings.jobs = jobs

@@ -28,8 +28,8 @@ struct DueConnectionTests {
     @Test func aLostMinistryConnectionIsReplacedForTheNextProvince() throws {
         let fixture = try DueFixture(codes: ["410000", "420000"])
         let results = try fixture.results.connect(applicationName: "recon due")
-        let plan = try DuePlanner.plan(date: BeijingTime.civilDate(of: DueFixture.insideWindow), calendar: .builtIn, policy: .default)
-        let runner = DueRunner(config: fixture.config, environment: [:], results: results, calendar: .builtIn, policy: .default,
+        let plan = try DuePlanner.plan(date: BeijingTime.civilDate(of: DueFixture.insideWindow), calendar: .builtIn, policy: fixture.policy)
+        let runner = DueRunner(config: fixture.config, environment: [:], results: results, calendar: .builtIn, policy: fixture.policy,
                                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), pretendNow: DueFixture.insideWindow)
         let first = runner.run(plan)
         let firstTracks = first.filter { $0.step == "track" }

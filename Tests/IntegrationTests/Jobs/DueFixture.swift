@@ -14,8 +14,14 @@ final class DueFixture: @unchecked Sendable {
     let provinces: [String: TestDatabase]
     let codes: [String]
     var config: ReconConfig
+    /// The policy of `due()` and of `writeConfig()`. The tests that are not about which quarter a
+    /// window serves keep the July timeline under the named earlier attribution
+    /// (`jtys-2022-1599-own-quarter`: 2026Q3's window is 2026-07-01 … 07-07); the tests of the
+    /// attribution (`QuarterLifecycleTests`, `WindowAttributionTests`) set the default, under which
+    /// 2026Q3's window is in October 2026 (docs/rules.md, "The window").
+    var policy: ScoringPolicy = .jtys2022OwnQuarter
 
-    /// 2026Q3's window is 2026-07-01 … 2026-07-07; this instant is inside it.
+    /// 2026Q3's window under `jtys-2022-1599-own-quarter` is 2026-07-01 … 2026-07-07; this instant is inside it.
     static let insideWindow = try! BeijingTime.parseTimestamp("2026-07-02T09:00:00+08:00")
 
     init(codes: [String] = ["410000", "420000", "430000"], rows: Int = 300) throws {
@@ -48,10 +54,11 @@ final class DueFixture: @unchecked Sendable {
     func due(at instant: Date = DueFixture.insideWindow, label: String = "recon due", logs: LogBox? = nil,
              beforeOfficialCheck: (@Sendable (String) -> Void)? = nil) throws -> [DueOutcome] {
         let connection = try results.connect(applicationName: label)
-        let plan = try DuePlanner.plan(date: BeijingTime.civilDate(of: instant), calendar: .builtIn, policy: .default)
         let logger = Logger(label: "test", factory: { _ in logs.map { LogBoxHandler(box: $0) as LogHandler } ?? SwiftLogNoOpLogHandler() })
-        let runner = DueRunner(config: config, environment: [:], results: connection, calendar: .builtIn, policy: .default,
+        let runner = DueRunner(config: config, environment: [:], results: connection, calendar: .builtIn, policy: policy,
                                logger: logger, pretendNow: instant)
+        // Each quarter by its stored policy, else `policy` (as `recon due` plans).
+        let plan = try runner.plan(date: BeijingTime.civilDate(of: instant))
         runner.beforeOfficialCheck = beforeOfficialCheck
         return runner.run(plan)
     }
@@ -76,7 +83,7 @@ final class DueFixture: @unchecked Sendable {
 
     /// The config as a recon.toml file (for the `recon` binary).
     func writeConfig() throws -> String {
-        var text = "[results]\ndsn = \"\(results.dsn)\"\n[ministry]\ndsn = \"\(ministry.dsn)\"\n[platform]\ndsn = \"\(platform.dsn)\"\n"
+        var text = "policy = \"\(policy.name)\"\n[results]\ndsn = \"\(results.dsn)\"\n[ministry]\ndsn = \"\(ministry.dsn)\"\n[platform]\ndsn = \"\(platform.dsn)\"\n"
         for province in config.provinces {
             text += "[[province]]\ncode = \"\(province.code)\"\nname = \"\(province.name)\"\ndsn = \"\(province.source.dsn!)\"\n"
         }

@@ -13,8 +13,8 @@ struct DueParallelTests {
     /// Runs the fixture's plan with `settings` on a runner that may open worker connections.
     static func due(_ fixture: DueFixture, settings: DueSettings, label: String = "recon due") throws -> [DueOutcome] {
         let connection = try fixture.results.connect(applicationName: label)
-        let plan = try DuePlanner.plan(date: BeijingTime.civilDate(of: DueFixture.insideWindow), calendar: .builtIn, policy: .default)
-        let runner = DueRunner(config: fixture.config, environment: [:], results: connection, calendar: .builtIn, policy: .default,
+        let plan = try DuePlanner.plan(date: BeijingTime.civilDate(of: DueFixture.insideWindow), calendar: .builtIn, policy: fixture.policy)
+        let runner = DueRunner(config: fixture.config, environment: [:], results: connection, calendar: .builtIn, policy: fixture.policy,
                                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), pretendNow: DueFixture.insideWindow)
         runner.settings = settings
         let dsn = fixture.results.dsn
@@ -45,7 +45,7 @@ struct DueParallelTests {
     @Test func biggestProvincesGoFirst() throws {
         let fixture = try DueFixture(codes: ["410000", "420000", "430000"], rows: 300)
         let results = try fixture.results.connect()
-        let runner = DueRunner(config: fixture.config, environment: [:], results: results, calendar: .builtIn, policy: .default,
+        let runner = DueRunner(config: fixture.config, environment: [:], results: results, calendar: .builtIn, policy: fixture.policy,
                                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         #expect(runner.biggestFirstCodes() == ["410000", "420000", "430000"], "never run: the configuration's order")
         _ = try fixture.due()

@@ -8,7 +8,9 @@ import Testing
 
 /// A whole quarter through `recon due` with a pretend clock, from installation in mid-quarter to
 /// publication (docs/rules.md, "The quarter's lifecycle"), with the database's invariants checked
-/// after every step:
+/// after every step. 2026Q3 is served by the window in the month after it (docs/rules.md, "The
+/// window"): reconciled in October 2026 (Oct 1–7 off, working days 8, 9, 10, 12, 13), results on
+/// 2026-10-20:
 /// - 410000 goes the normal way (and its re-uploads are tracked);
 /// - 420000 fails every window day, then its only run finishes after the window's 24:00;
 /// - 430000's lock session is terminated while it commits, and a second copy reconciles it;
@@ -21,6 +23,7 @@ struct QuarterLifecycleTests {
 
     @Test func aWholeQuarterFromInstallationToPublication() throws {
         let fixture = try DueFixture(codes: ["410000", "420000", "430000", "440000"])
+        fixture.policy = .default
         let results = try fixture.results.connect(applicationName: "test watcher")
         let invariants = Invariants(results: results)
         let q3 = try Quarter.parse("2026Q3")
@@ -31,8 +34,8 @@ struct QuarterLifecycleTests {
         fixture.config.outputDirectory = notAFolder   // exports fail until the folder is fixed
         let logs = LogBox()
 
-        // 1. Installed on 2026-06-15 (mid-Q2): Q1's results date has passed, but recon never saw Q1.
-        var outcomes = try fixture.due(at: try Self.t("2026-06-15T09:00:00+08:00"))
+        // 1. Installed on 2026-09-15 (mid-Q3): Q2's results date has passed, but recon never saw Q2.
+        var outcomes = try fixture.due(at: try Self.t("2026-09-15T09:00:00+08:00"))
         #expect(outcomes.first { $0.step == "score" }?.detail.contains("no run yet") == true, "\(outcomes)")
         try invariants.check("installation")
         #expect(try invariants.count("recon.scorings") == 0)
@@ -41,19 +44,19 @@ struct QuarterLifecycleTests {
         let good420 = fixture.config.provinces[1].source
         fixture.config.provinces[1].source = DatabaseSource(
             dsn: TestDatabase.replacingDatabase(in: try TestDatabase.serverDSN(), with: "no_such_registry"), origin: "test 420000")
-        try killDuringListInsert(fixture: fixture, province: "440000", at: "2026-07-01T09:00:00+08:00", results: results)
+        try killDuringListInsert(fixture: fixture, province: "440000", at: "2026-10-08T09:00:00+08:00", results: results)
         #expect(try OfficialRun.find(province: "440000", quarter: q3, on: results) != nil)
         #expect(try invariants.count("recon.lists") == 0)
         try invariants.check("after the kill at the list insert")
 
-        // 3. Window day 1. 430000: while copy A commits, A's lock session is terminated and copy B
+        // 3. Window day 1 (the first working day of October). 430000: while copy A commits, A's lock session is terminated and copy B
         //    reconciles it in full; A's commit then finds B's official run and rolls back.
         let terminated = Flag()
-        outcomes = try fixture.due(at: try Self.t("2026-07-01T09:05:00+08:00"), label: "recon due A") { province in
+        outcomes = try fixture.due(at: try Self.t("2026-10-08T09:05:00+08:00"), label: "recon due A") { province in
             guard province == "430000", terminated.setOnce() else { return }
             let killer = try? fixture.results.connect(applicationName: "test killer")
             _ = try? killer?.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'recon due A'")
-            let b = (try? fixture.due(at: try! Self.t("2026-07-01T09:06:00+08:00"), label: "recon due B")) ?? []
+            let b = (try? fixture.due(at: try! Self.t("2026-10-08T09:06:00+08:00"), label: "recon due B")) ?? []
             #expect(b.first { $0.step == "reconcile" && $0.province == "430000" }?.status == .done, "\(b.map(\.description))")
         }
         #expect(terminated.isSet)
@@ -67,9 +70,9 @@ struct QuarterLifecycleTests {
         #expect(try invariants.officialLists(quarter: q3).sorted() == ["410000", "430000", "440000"])
 
         // 4. 410000 re-uploads some of its vehicles on day 2; tracking sees them. 420000 keeps failing.
-        let reuploaded = try reupload(fixture: fixture, province: "410000", at: "2026-07-02 10:00:00+08", results: results)
+        let reuploaded = try reupload(fixture: fixture, province: "410000", at: "2026-10-09 10:00:00+08", results: results)
         #expect(reuploaded > 0)
-        for day in ["2026-07-02", "2026-07-03", "2026-07-06"] {
+        for day in ["2026-10-09", "2026-10-10", "2026-10-12"] {
             outcomes = try fixture.due(at: try Self.t("\(day)T09:00:00+08:00"))
             #expect(outcomes.first { $0.step == "reconcile" && $0.province == "420000" }?.status == .failed)
             #expect(ExitCodes.of(outcomes) == ExitCodes.failure)
@@ -80,7 +83,7 @@ struct QuarterLifecycleTests {
         //    24:00 — a warning, exit 1, and no official run.
         fixture.config.provinces[1].source = good420
         logs.clear()
-        outcomes = try fixture.due(at: try Self.t("2026-07-07T23:59:59.999+08:00"), logs: logs)
+        outcomes = try fixture.due(at: try Self.t("2026-10-13T23:59:59.999+08:00"), logs: logs)
         let late = try #require(outcomes.first { $0.step == "reconcile" && $0.province == "420000" })
         #expect(late.status == .failed && late.detail.contains("NOT official"), "\(late)")
         #expect(logs.lines.contains { $0.level == .warning && $0.message.contains("420000") && $0.message.contains("NOT official") })
@@ -91,23 +94,30 @@ struct QuarterLifecycleTests {
         //    files step fails. Then the folder is fixed, a stale .partial is left in it, and the next
         //    recon due writes every missing list file and removes the .partial.
         logs.clear()
-        outcomes = try fixture.due(at: try Self.t("2026-07-08T09:00:00+08:00"), logs: logs)
+        outcomes = try fixture.due(at: try Self.t("2026-10-14T09:00:00+08:00"), logs: logs)
         #expect(logs.lines.contains { $0.level == .warning && $0.message.contains("420000") && $0.message.contains("NO official run") })
         #expect(!logs.lines.contains { $0.message.contains("410000") && $0.message.contains("NO official run") })
         #expect(outcomes.first { $0.step == "files" }?.status == .failed)
         fixture.config.outputDirectory = out + "/files"
         try FileManager.default.createDirectory(atPath: out + "/files", withIntermediateDirectories: true)
         try Data("half".utf8).write(to: URL(fileURLWithPath: out + "/files/.整改清单_410000_2026Q3_1.xlsx.partial"))
-        outcomes = try fixture.due(at: try Self.t("2026-07-09T09:00:00+08:00"))
+        outcomes = try fixture.due(at: try Self.t("2026-10-15T09:00:00+08:00"))
         let files = try #require(outcomes.first { $0.step == "files" })
         #expect(files.status == .done && files.detail.contains("removed stale"), "\(files)")
         let listFiles = try FileManager.default.contentsOfDirectory(atPath: out + "/files").filter { $0.hasPrefix("整改清单_") }
         #expect(listFiles.count == 6, "\(listFiles)")
         #expect(!(try FileManager.default.contentsOfDirectory(atPath: out + "/files")).contains { $0.hasSuffix(".partial") })
 
-        // 7. Q2's results date (2026-07-14): Q2 is before the first quarter recon saw — never scored.
-        outcomes = try fixture.due(at: try Self.t("2026-07-14T09:00:00+08:00"))
-        #expect(outcomes.first { $0.step == "score" }?.detail.contains("never scored") == true, "\(outcomes)")
+        // 7. The first run started on 2026-10-08, inside 2026Q3's window: the first quarter recon saw
+        //    is 2026Q3 (not the quarter of the date), and Q2 is never scored. Q3 keeps the policy it
+        //    was reconciled under.
+        let policies = QuarterPolicies(configured: .default)
+        let seen = try QuarterLifecycle(results: results, calendar: .builtIn).firstQuarter(configured: nil, policies: policies)
+        #expect(seen == q3)
+        let q2 = try QuarterLifecycle(results: results, calendar: .builtIn)
+            .readiness(q3.previous, at: try Self.t("2026-10-15T09:00:00+08:00"), firstQuarter: seen)
+        if case let .never(reason) = q2 { #expect(reason.contains("never scored")) } else { Issue.record("2026Q2: \(q2)") }
+        #expect(try QuarterPolicies.stored(q3, on: results)?.name == "jtys-2022-1599")
         #expect(try invariants.count("recon.scorings") == 0)
 
         // 8. The day before Q3's results date nothing is drafted; on it (2026-10-20) the draft goes on notice.
@@ -307,11 +317,11 @@ struct Invariants {
             .rows.map { try $0.string("province_code") }
     }
 
-    /// Completed runs of a province that finished inside 2026Q3's window (2026-07-01 … 07-07).
+    /// Completed runs of a province that finished inside 2026Q3's window (2026-10-01 … 10-13).
     func completedRunsInsideWindow(province: String) throws -> Int {
         try results.execute("""
             SELECT count(*) AS n FROM recon.runs WHERE province_code = $1 AND status = 'completed'
-              AND finished_at >= '2026-07-01 00:00+08' AND finished_at < '2026-07-08 00:00+08'
+              AND finished_at >= '2026-10-01 00:00+08' AND finished_at < '2026-10-14 00:00+08'
             """, [province]).singleRow().int("n")
     }
 
@@ -332,7 +342,7 @@ struct Invariants {
         #expect(strayOfficialLists.isEmpty, "\(step): an official list of a run that is not official", sourceLocation: sourceLocation)
         let twoInWindow = try results.execute("""
             SELECT province_code FROM recon.runs WHERE status = 'completed'
-              AND finished_at >= '2026-07-01 00:00+08' AND finished_at < '2026-07-08 00:00+08'
+              AND finished_at >= '2026-10-01 00:00+08' AND finished_at < '2026-10-14 00:00+08'
             GROUP BY province_code HAVING count(*) > 1
             """).rows
         #expect(twoInWindow.isEmpty, "\(step): two completed runs of one province inside the window", sourceLocation: sourceLocation)

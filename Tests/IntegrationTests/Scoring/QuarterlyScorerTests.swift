@@ -22,7 +22,7 @@ struct QuarterlyScorerTests {
             """, [province, finished, String(union), String(differing), sets]).singleRow().int("id")
         let recordSets = sets.dropFirst().dropLast().split(separator: ",").map(String.init)
         let micros = try db.execute("SELECT (extract(epoch FROM $1::timestamptz) * 1000000)::bigint AS us", [finished]).singleRow().int("us")
-        _ = try OfficialMarking(calendar: .builtIn, policy: .default, requiredRecordSets: ["operators", "practitioners", "vehicles"])
+        _ = try OfficialMarking(calendar: .builtIn, policy: .jtys2022OwnQuarter, requiredRecordSets: ["operators", "practitioners", "vehicles"])
             .mark(runID: Int64(id), province: province, recordSets: recordSets,
                   finishedAt: BeijingTime.instant(microsecondsSince1970: Int64(micros)), on: db)
         return id
@@ -57,7 +57,8 @@ struct QuarterlyScorerTests {
     @Test func officialRunIsTheFirstCompletedInsideTheWindow() throws {
         let (db, connection) = try prepared()
         _ = db
-        // 2026Q3 window (first 5 working days): 2026-07-01 … 2026-07-07.
+        // 2026Q3 window under the earlier attribution (jtys-2022-1599-own-quarter: the first 5
+        // working days of the quarter itself): 2026-07-01 … 2026-07-07.
         _ = try Self.run(connection, "410000", finished: "2026-06-30 23:59:59+08", union: 100, differing: 50)  // before: self-check
         _ = try Self.run(connection, "410000", finished: "2026-07-01 09:00+08", union: 100, differing: 0, sets: "{vehicles}")  // partial: self-check
         let official = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 10_000, differing: 101)  // 1.01%
@@ -66,7 +67,7 @@ struct QuarterlyScorerTests {
         _ = try Self.run(connection, "420000", finished: "2026-07-08 00:00:00+08", union: 10, differing: 0)  // just after the window
         let hunanRun = try Self.run(connection, "430000", finished: "2026-07-07 23:59:59+08", union: 1000, differing: 0)
 
-        let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .default, aggregation: nil)
+        let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .jtys2022OwnQuarter, aggregation: nil)
         let scores = try scorer.score(quarter: try Quarter.parse("2026Q3"), provinces: [Self.henan, Self.hubei, Self.hunan])
         let henan = scores.provinces[0]
         #expect(henan.officialRunID == official)
@@ -93,7 +94,7 @@ struct QuarterlyScorerTests {
         _ = db
         let run = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 1000, differing: 10)
         try Self.list(connection, run: run, province: "410000", items: 10, onTime: 9)
-        let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .default, aggregation: nil)
+        let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .jtys2022OwnQuarter, aggregation: nil)
         let quarter = try Quarter.parse("2026Q3")
         let now = Date()
         let first = try connection.transaction { db in
@@ -136,7 +137,7 @@ struct QuarterlyScorerTests {
         let run = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 1000, differing: 10)
         let hubeiRun = try Self.run(connection, "420000", finished: "2026-07-02 10:00+08", union: 1000, differing: 10)
         try Self.list(connection, run: hubeiRun, province: "420000", items: 10, onTime: 10)
-        let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .default, aggregation: nil)
+        let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .jtys2022OwnQuarter, aggregation: nil)
         let scores = try scorer.score(quarter: try Quarter.parse("2026Q3"), provinces: [Self.henan, Self.hubei])
         #expect(scores.provinces[0].rectificationRate.reasonCode == .listMissing)
         #expect(scores.provinces[0].rectificationRate.score == .zero)
@@ -150,7 +151,7 @@ struct QuarterlyScorerTests {
         let (db, connection) = try prepared()
         _ = db
         _ = try Self.run(connection, "410000", finished: "2026-07-02 09:00+08", union: 0, differing: 0)
-        let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .default, aggregation: nil)
+        let scorer = QuarterlyScorer(results: connection, calendar: .builtIn, policy: .jtys2022OwnQuarter, aggregation: nil)
         let henan = try scorer.score(quarter: try Quarter.parse("2026Q3"), provinces: [Self.henan]).provinces[0]
         #expect(henan.differenceRate.reasonCode == .noRecords && henan.rectificationRate.reasonCode == .noRecords)
         #expect(henan.differenceRate.score == henan.rectificationRate.score)

@@ -94,7 +94,7 @@ struct SecretOutputTests {
             if let env = source.dsnEnv { return "dsn_env = \(SampleLayout.tomlString(env))" }
             return "dsn = \(SampleLayout.tomlString(source.dsn ?? ""))"
         }
-        var lines = ["[results]", "dsn = \(SampleLayout.tomlString(fixture.results.dsn))",
+        var lines = ["policy = \"\(fixture.policy.name)\"", "[results]", "dsn = \(SampleLayout.tomlString(fixture.results.dsn))",
                      "[ministry]", "dsn = \(SampleLayout.tomlString(fixture.ministry.dsn))",
                      "[platform]", "dsn = \(SampleLayout.tomlString(fixture.platform.dsn))",
                      "[jobs]", "output_dir = \(SampleLayout.tomlString(outputDirectory))"]

@@ -4,16 +4,18 @@ import Testing
 
 @Suite("recon due planning")
 struct DuePlannerTests {
-    func plan(_ date: String, policy: ScoringPolicy = .default) throws -> DuePlan {
-        try DuePlanner.plan(date: try CivilDate.parse(date), calendar: .builtIn, policy: policy)
+    func plan(_ date: String, policy: ScoringPolicy = .default, stored: [Quarter: ScoringPolicy] = [:]) throws -> DuePlan {
+        try DuePlanner.plan(date: try CivilDate.parse(date), calendar: .builtIn, policy: policy, stored: stored)
     }
 
-    @Test func firstWorkingDayOfQ4AfterNationalDay() throws {
+    /// The window serving 2026Q3 is the first week of October 2026, the month after it
+    /// (docs/rules.md *The window*, revised 2026-12).
+    @Test func firstWorkingDayOfOctoberReconcilesQ3() throws {
         // 2026-10-08 (Thu) is the first working day after the National Day holiday.
         let plan = try plan("2026-10-08")
         #expect(plan.isWorkingDay)
-        let q4 = try Quarter.parse("2026Q4")
-        #expect(plan.steps.first == .reconcile(quarter: q4, windowFirstDay: try CivilDate.parse("2026-10-01"),
+        let q3 = try Quarter.parse("2026Q3")
+        #expect(plan.steps.first == .reconcile(quarter: q3, windowFirstDay: try CivilDate.parse("2026-10-01"),
                                                windowLastDay: try CivilDate.parse("2026-10-13")))
         #expect(plan.steps.contains(.track))
         // Q3's results are due on the 10th working day of October: 2026-10-20, not yet.
@@ -49,10 +51,37 @@ struct DuePlannerTests {
         #expect(plan.warnings[0].contains("2027"))
     }
 
-    @Test func annexPolicyAddsTheSecondMonthWindow() throws {
-        let plan = try plan("2026-08-03", policy: .workplan2023)
+    /// The earlier attribution, as a named policy: the same October days serve 2026Q4.
+    @Test func ownQuarterPolicyReconcilesQ4InOctober() throws {
+        let plan = try plan("2026-10-08", policy: .jtys2022OwnQuarter)
+        #expect(plan.steps.first == .reconcile(quarter: try Quarter.parse("2026Q4"), windowFirstDay: try CivilDate.parse("2026-10-01"),
+                                               windowLastDay: try CivilDate.parse("2026-10-13")))
+        // In July it is 2026Q3's window; under the default, July serves 2026Q2.
+        #expect(try self.plan("2026-07-02", policy: .jtys2022OwnQuarter).steps.first
+            == .reconcile(quarter: try Quarter.parse("2026Q3"), windowFirstDay: try CivilDate.parse("2026-07-01"), windowLastDay: try CivilDate.parse("2026-07-07")))
+        #expect(try self.plan("2026-07-02").steps.first
+            == .reconcile(quarter: try Quarter.parse("2026Q2"), windowFirstDay: try CivilDate.parse("2026-07-01"), windowLastDay: try CivilDate.parse("2026-07-07")))
+    }
+
+    /// A quarter stored under the earlier attribution keeps it: 2026Q3 (run in July) is not
+    /// reconciled again in October, and 2026Q4 under the default waits for January 2027.
+    @Test func storedPolicyKeepsTheQuarter() throws {
+        let q3 = try Quarter.parse("2026Q3")
+        let plan = try plan("2026-10-08", stored: [q3: .jtys2022OwnQuarter])
+        #expect(!plan.steps.contains { if case .reconcile = $0 { return true } else { return false } })
+        // Its window (July) is over: its official runs are checked.
+        #expect(plan.steps.contains(.checkOfficialRuns(quarters: [q3])))
+        // Under the default, 2026Q3's official runs are checked only once October's window is over.
+        #expect(try self.plan("2026-10-08").steps.contains(.checkOfficialRuns(quarters: [])))
+        #expect(try self.plan("2026-10-14").steps.contains(.checkOfficialRuns(quarters: [q3])))
+    }
+
+    @Test func annexSecondMonthPolicyAddsTheSecondMonthWindow() throws {
+        let plan = try plan("2026-08-03", policy: .workplan2023SecondMonth)
         #expect(plan.steps.contains { if case .reconcile = $0 { return true } else { return false } })
         let defaultPlan = try self.plan("2026-08-03")
         #expect(!defaultPlan.steps.contains { if case .reconcile = $0 { return true } else { return false } })
+        // workplan-2023 reads the annex's 次月 as 第八条's: its windows are the default's.
+        #expect(try self.plan("2026-08-03", policy: .workplan2023) == defaultPlan)
     }
 }

@@ -64,9 +64,10 @@ struct DeadlineAndWindowTests {
         #expect(assumed.description.contains("ASSUMED"))
     }
 
-    /// 2026Q4: Oct 1–7 National Day, Sat Oct 10 worked.
-    @Test func window2026Q4UnderBothPolicies() throws {
-        let q = try Quarter.parse("2026Q4")
+    /// The window serving 2026Q3 is in October 2026, the month after it (docs/rules.md *The window*,
+    /// revised 2026-12): Oct 1–7 National Day, Sat Oct 10 worked.
+    @Test func window2026Q3IsInOctober() throws {
+        let q = try Quarter.parse("2026Q3")
         let working = try calendar.reconciliationWindow(q)
         #expect(working.policy == .firstFiveWorkingDays)
         #expect(working.countedDays == ["2026-10-08", "2026-10-09", "2026-10-10", "2026-10-12", "2026-10-13"].map { civilDate($0) })
@@ -82,24 +83,43 @@ struct DeadlineAndWindowTests {
         #expect(sevenDays.end == beijingInstant("2026-10-08T00:00:00+08:00"))
         #expect(!sevenDays.contains(beijingInstant("2026-10-08T09:00:00+08:00")))
 
-        // 2023 annex for indicator 11: first week of the quarter's second month (November 2026;
-        // Nov 1 is a Sunday → Mon 2 … Fri 6).
-        let annex = try calendar.reconciliationWindow(q, policy: .annex2023SecondMonthFirstWeek)
+        // The earlier attribution: the same October days serve 2026Q4 (its own first month).
+        let q4 = try Quarter.parse("2026Q4")
+        let own = try calendar.reconciliationWindow(q4, policy: .ownQuarterFirstFiveWorkingDays)
+        #expect(own.countedDays == working.countedDays && own.start == working.start && own.end == working.end)
+        #expect(try calendar.reconciliationWindow(q, policy: .ownQuarterFirstFiveWorkingDays).firstDay == civilDate("2026-07-01"))
+        #expect(try calendar.reconciliationWindow(q4, policy: .ownQuarterFirstSevenCalendarDays).lastDay == civilDate("2026-10-07"))
+
+        // Which quarter a date's window serves: October 2026 → 2026Q3 by default, 2026Q4 under
+        // the earlier attribution; a date in August → 2026Q3 under the annex's earlier reading.
+        #expect(ReconciliationWindowPolicy.firstFiveWorkingDays.servedQuarter(of: civilDate("2026-10-09")) == q)
+        #expect(ReconciliationWindowPolicy.ownQuarterFirstFiveWorkingDays.servedQuarter(of: civilDate("2026-10-09")) == q4)
+        #expect(ReconciliationWindowPolicy.annex2023SecondMonthFirstWeek.servedQuarter(of: civilDate("2026-08-03")) == q)
+        #expect(ReconciliationWindowPolicy.firstFiveWorkingDays.servedQuarter(of: civilDate("2027-01-05")) == (try Quarter.parse("2026Q4")))
+
+        // The annex's earlier reading for indicator 11: first week of the quarter's second month
+        // (2026Q4 → November 2026; Nov 1 is a Sunday → Mon 2 … Fri 6).
+        let annex = try calendar.reconciliationWindow(q4, policy: .annex2023SecondMonthFirstWeek)
         #expect(annex.firstDay == civilDate("2026-11-01"))
         #expect(annex.countedDays == ["2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06"].map { civilDate($0) })
         #expect(annex.end == beijingInstant("2026-11-07T00:00:00+08:00"))
     }
 
     @Test func calendarDayWindowNeedsNoNotice() throws {
-        let window = try calendar.reconciliationWindow(Quarter.parse("2027Q1"), policy: .firstSevenCalendarDays)
+        // 2026Q4's window is in January 2027, whose notice is not built in.
+        let window = try calendar.reconciliationWindow(Quarter.parse("2026Q4"), policy: .firstSevenCalendarDays)
         #expect(window.lastDay == civilDate("2027-01-07") && !window.usedOrdinaryWeekendAssumption)
-        #expect(throws: WorkdayCalendarError.self) { try calendar.reconciliationWindow(Quarter.parse("2027Q1")) }
+        #expect(throws: WorkdayCalendarError.self) { try calendar.reconciliationWindow(Quarter.parse("2026Q4")) }
+        // A window still to come is not computed for a date before it.
+        #expect(try calendar.reconciliationWindow(Quarter.parse("2026Q4"), policy: .firstFiveWorkingDays, openedBy: civilDate("2026-12-31")) == nil)
     }
 
     @Test func policiesByName() throws {
         #expect(try ReconciliationWindowPolicy.named("first-5-working-days") == .firstFiveWorkingDays)
         #expect(try ReconciliationWindowPolicy.named("first-7-calendar-days") == .firstSevenCalendarDays)
         #expect(try ReconciliationWindowPolicy.named("annex-2023-second-month") == .annex2023SecondMonthFirstWeek)
+        #expect(try ReconciliationWindowPolicy.named("own-quarter-first-5-working-days") == .ownQuarterFirstFiveWorkingDays)
+        #expect(try ReconciliationWindowPolicy.named("own-quarter-first-7-calendar-days") == .ownQuarterFirstSevenCalendarDays)
         #expect(throws: WorkdayCalendarError.self) { try ReconciliationWindowPolicy.named("first-week") }
     }
 

@@ -56,9 +56,11 @@ struct RectificationRateRuleTests {
         #expect(result.score == .zero)
         #expect(result.reasonCode == .windowMissed)
         #expect(result.reason == "未在每季度第一周完成数据对账（first-5-working-days）")
-        let annex = RectificationRateRule.windowMissed(policy: .workplan2023)
+        let annex = RectificationRateRule.windowMissed(policy: .workplan2023SecondMonth)
         #expect(annex.reason == "未在每季度次月第一周完成数据对账（annex-2023-second-month）")
-        #expect(annex.policy == "workplan-2023")
+        #expect(annex.policy == "workplan-2023-second-month")
+        // workplan-2023 reads 次月 as 第八条's: the same window as indicator 10's.
+        #expect(RectificationRateRule.windowMissed(policy: .workplan2023).reason == "未在每季度第一周完成数据对账（first-5-working-days）")
         #expect(annex.indicator == .rectificationRate)
     }
 
