@@ -68,7 +68,7 @@ HBA
     local port; port=$(free_port)
     # fsync off: a throwaway cluster; durability is not what the demo and tests measure.
     if as_server_user "$pgbin/pg_ctl" -D "$data" -w -t 60 -l "$data/server.log" \
-         -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$data' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+         -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$data' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
          start >/dev/null 2>&1; then
       echo "$port" > "$state/port"
       break

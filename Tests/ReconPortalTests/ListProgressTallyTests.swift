@@ -5,7 +5,7 @@ import ReconRules
 import ReconTestSupport
 import Testing
 
-/// `recon.list_item_tallies` (migration 0019), which the progress of lists is read from, always
+/// `recon.list_item_tallies` (migration 0018), which the progress of lists is read from, always
 /// holds the counts of `recon.list_items` itself: after items are issued, tracked (re-uploaded on
 /// time or late, resolved), deleted with their list — and it cannot be bypassed by TRUNCATE.
 @Suite("Progress tallies kept by the database")

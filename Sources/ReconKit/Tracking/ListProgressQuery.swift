@@ -24,7 +24,7 @@ public struct ListProgressQuery {
         guard !lists.isEmpty else { return ([], [:]) }
         var counts: [Int64: [String: Int]] = [:]
         let columns = ["items", "on_time", "late", "outstanding", "resolved", "open", "open_on_time", "open_late", "consistent"]
-        // recon.list_item_tallies (migration 0019): the items of each list per (resolved, re-uploaded,
+        // recon.list_item_tallies (migration 0018): the items of each list per (resolved, re-uploaded,
         // on_time: 0 NULL, 1 true, 2 false), kept by triggers on recon.list_items — a few rows per list
         // instead of every item. The same counts as over recon.list_items (ListProgressTallyTests).
         for row in try connection.execute("""

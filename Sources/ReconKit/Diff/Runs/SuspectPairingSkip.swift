@@ -3,7 +3,7 @@ import ReconRules
 
 /// A record set of a run whose suspected same records (疑似同一记录) were not paired because it had
 /// more one-sided differences than the pairing's limit (``SuspectPairing/defaultCandidateLimit``):
-/// stored in `recon.run_sets.suspect_pairing_skipped_over` (0018_pairing_skipped.sql) and shown by
+/// stored in `recon.run_sets.suspect_pairing_skipped_over` (0017_pairing_skipped.sql) and shown by
 /// `recon diff show`, the list's 汇总 sheet and the portal's list page (docs/rules.md, "疑似同一记录").
 public struct SuspectPairingSkip: Sendable, Hashable {
     /// The record set's name.
