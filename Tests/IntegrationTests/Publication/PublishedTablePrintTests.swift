@@ -77,7 +77,7 @@ struct PublishedTablePrintTests {
         #expect(!all.contains("jtys-2022-1599") && !all.contains("2026Q3") && !all.contains("first-5-working-days"), "codes shown to readers")
         #expect(all.contains("指标11：核对平台线下办件后更正（异议12）"), "the correction made during the notice")
         #expect(all.contains("指标10、11：未在每季度第一周完成数据对账"), "a missed window said once for both indicators")
-        #expect(all.contains("未在每季度第一周完成数据对账的省份，得0分（每季度第一周＝季度前5个工作日）"), "the 注 gives the window's reading")
+        #expect(all.contains("未在每季度第一周完成数据对账的省份，得0分（每季度第一周＝季度次月前5个工作日）"), "the 注 gives the window's reading (the month after the quarter)")
         // Scores always with two decimals, ranks beside names, not run into codes.
         #expect(pdf.words.contains { $0.text == "5.00" } && !pdf.words.contains { $0.text == "5" && $0.xMin > 400 }, "a score shown as 5")
         #expect(all.contains("序号省份排名"), "序号, 省份, 排名 lead the header")

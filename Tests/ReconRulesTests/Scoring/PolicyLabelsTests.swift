@@ -9,7 +9,7 @@ struct PolicyLabelsTests {
         #expect(PolicyLabels.localise("口径 jtys-2022-1599-calendar-week；又 jtys-2022-1599，再 jtys-2022-1599")
                 == "口径 交办运函〔2022〕1599号（第一周按前7个自然日）；又 交办运函〔2022〕1599号，再 交办运函〔2022〕1599号")
         #expect(PolicyLabels.localise("（first-5-working-days）与（annex-2023-second-month）")
-                == "（每季度第一周＝季度前5个工作日）与（2023年附件：每季度次月第一周＝次月前5个工作日）")
+                == "（每季度第一周＝季度次月前5个工作日）与（2023年附件原口径：每季度次月第一周＝本季度第二个月前5个工作日）")
     }
 
     @Test func otherTextIsUnchanged() {
