@@ -109,7 +109,7 @@ enum HTML {
         main{padding:16px 24px}footer{color:#777;font-size:12px;padding:16px 24px}
         table{border-collapse:collapse;background:#fff;margin:8px 0 24px;min-width:60%}
         th,td{border:1px solid #d0d4da;padding:6px 10px;text-align:left;font-size:14px}th{background:#e9edf2;white-space:nowrap}
-        td.nowrap,td.actions,span.nowrap{white-space:nowrap}div.wide{overflow-x:auto}div.detail{max-width:560px}td table{min-width:0;margin:4px 0}table.items>tbody>tr>td{vertical-align:top}.userbar{display:flex;align-items:center;gap:12px;margin:0 0 12px}
+        td.nowrap,td.actions,span.nowrap{white-space:nowrap}div.wide{overflow-x:auto}table.objections td.text{min-width:16em;max-width:36em;white-space:pre-wrap;overflow-wrap:anywhere}div.detail{max-width:560px}td table{min-width:0;margin:4px 0}table.items>tbody>tr>td{vertical-align:top}.userbar{display:flex;align-items:center;gap:12px;margin:0 0 12px}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
         .bar{display:flex;width:160px;height:14px;background:#e3e3e3;border-radius:3px;overflow:hidden}
         .bar span{display:block;height:100%}.consistent{background:#1b5e20}.ontime{background:#66bb6a}.late{background:#f9a825}

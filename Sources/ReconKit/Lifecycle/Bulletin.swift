@@ -1,6 +1,5 @@
 import Foundation
 import PostgresClient
-import XlsxWriter
 import ReconRules
 
 /// The ministry's bulletin of a published quarter (评价结果公布): the ranking, the three indicators
@@ -107,22 +106,12 @@ public struct Bulletin: Sendable {
     /// Writes `<stem>.csv` (UTF-8 with BOM): a plain table, the header on the first line (the
     /// title is in the file name, 评价结果公布_<quarter>); returns its path.
     public func writeCSV(folder: String, stem: String, settings: BulletinSettings = BulletinSettings()) throws -> String {
-        let table = table(settings)
-        return try ResultFiles.writeAtomically(folder: folder, name: stem + ".csv") { partial in
-            let writer = try CSVWriter(path: partial)
-            try writer.writeRow(table.csvHeader)
-            for row in table.csvRows { try writer.writeRow(row) }
-            try writer.close()
-        }
+        try table(settings).writeCSV(folder: folder, stem: stem)
     }
 
     /// Writes `<stem>.xlsx`: one sheet, the 通报 table (`ResultSheet`: prints on A4 landscape) —
     /// one sheet, so that the whole file prints as the document; returns its path.
     public func writeXLSX(folder: String, stem: String, settings: BulletinSettings = BulletinSettings()) throws -> String {
-        try ResultFiles.writeAtomically(folder: folder, name: stem + ".xlsx") { partial in
-            let workbook = try Workbook(path: partial, constantMemory: false)
-            try ResultSheet.write(table(settings), into: workbook, name: "评价结果")
-            try workbook.close()
-        }
+        try table(settings).writeXLSX(folder: folder, stem: stem, sheet: "评价结果")
     }
 }

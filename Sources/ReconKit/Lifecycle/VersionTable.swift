@@ -1,5 +1,4 @@
 import Foundation
-import XlsxWriter
 import ReconRules
 
 /// The files of a scoring version — 公示稿 (the draft on public notice), 核对修正稿, 重新公布稿 — as a
@@ -44,22 +43,12 @@ public struct VersionTable: Sendable {
 
     /// Writes `<stem>.csv` (UTF-8 with BOM): a plain table, header first; returns its path.
     public func writeCSV(folder: String, stem: String, settings: BulletinSettings = BulletinSettings()) throws -> String {
-        let table = table(settings)
-        return try ResultFiles.writeAtomically(folder: folder, name: stem + ".csv") { partial in
-            let writer = try CSVWriter(path: partial)
-            try writer.writeRow(table.csvHeader)
-            for row in table.csvRows { try writer.writeRow(row) }
-            try writer.close()
-        }
+        try table(settings).writeCSV(folder: folder, stem: stem)
     }
 
     /// Writes `<stem>.xlsx`: one sheet, the table (prints on A4 landscape; the per-indicator counts,
     /// rates, scores and reasons are all in it); returns its path.
     public func writeXLSX(folder: String, stem: String, settings: BulletinSettings = BulletinSettings()) throws -> String {
-        try ResultFiles.writeAtomically(folder: folder, name: stem + ".xlsx") { partial in
-            let workbook = try Workbook(path: partial, constantMemory: false)
-            try ResultSheet.write(table(settings), into: workbook, name: version.kind.label)
-            try workbook.close()
-        }
+        try table(settings).writeXLSX(folder: folder, stem: stem, sheet: version.kind.label)
     }
 }
