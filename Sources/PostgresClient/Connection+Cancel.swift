@@ -2,21 +2,14 @@ import CLibPQ
 import Foundation
 
 /// Cancelling a connection's running statement from another thread (libpq `PQcancel`, which is
-/// thread-safe), by connection or by application name: how `recon due` stops a province that is over
-/// its time budget while the others go on.
+/// thread-safe), by connection, or by application name within a ``CancelScope``: how `recon due` stops
+/// a province that is over its time budget while the others go on.
 extension Connection {
     /// Asks the server to cancel whatever this connection is running (nothing happens when idle).
     /// Safe to call from any thread. Returns whether the request was delivered.
     @discardableResult
     public func cancelRunningStatement() -> Bool {
         CancelRegistry.shared.cancel(id: ObjectIdentifier(self))
-    }
-
-    /// Cancels the running statement of every open connection whose application name starts with
-    /// `prefix` (e.g. `recon reconcile 410000`). Returns how many requests were delivered.
-    @discardableResult
-    public static func cancelRunningStatements(applicationNamePrefix prefix: String) -> Int {
-        CancelRegistry.shared.cancel { $0.hasPrefix(prefix) }
     }
 
     /// This connection's application name.
@@ -28,12 +21,12 @@ extension Connection {
 final class CancelRegistry: @unchecked Sendable {
     static let shared = CancelRegistry()
     private let lock = NSLock()
-    private var entries: [ObjectIdentifier: (name: String, handle: OpaquePointer)] = [:]
+    private var entries: [ObjectIdentifier: (name: String, scope: UInt64?, handle: OpaquePointer)] = [:]
 
-    func register(_ id: ObjectIdentifier, name: String, connection: OpaquePointer) {
+    func register(_ id: ObjectIdentifier, name: String, scope: UInt64?, connection: OpaquePointer) {
         guard let handle = PQgetCancel(connection) else { return }
         lock.lock(); defer { lock.unlock() }
-        entries[id] = (name, handle)
+        entries[id] = (name, scope, handle)
     }
 
     func remove(_ id: ObjectIdentifier) {
@@ -47,9 +40,10 @@ final class CancelRegistry: @unchecked Sendable {
         return Self.send(entry.handle)
     }
 
-    func cancel(where matches: (String) -> Bool) -> Int {
+    /// Only the connections of `scope`: a name alone never reaches a connection opened elsewhere.
+    func cancel(scope: UInt64, where matches: (String) -> Bool) -> Int {
         lock.lock(); defer { lock.unlock() }
-        return entries.values.filter { matches($0.name) }.reduce(0) { $0 + (Self.send($1.handle) ? 1 : 0) }
+        return entries.values.filter { $0.scope == scope && matches($0.name) }.reduce(0) { $0 + (Self.send($1.handle) ? 1 : 0) }
     }
 
     private static func send(_ handle: OpaquePointer) -> Bool {

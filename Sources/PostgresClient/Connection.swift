@@ -69,7 +69,7 @@ public final class Connection: @unchecked Sendable {
         self.handle = conn
         self.redactedConninfo = redacted
         self.registeredApplicationName = applicationName
-        CancelRegistry.shared.register(ObjectIdentifier(self), name: applicationName, connection: conn)
+        CancelRegistry.shared.register(ObjectIdentifier(self), name: applicationName, scope: CancelScope.current?.id, connection: conn)
         let pins = (Self.sessionSettings + limits.sessionSettings).map { "SET \($0.0) TO '\($0.1)'" }.joined(separator: "; ")
         try executeSimple(pins)
     }

@@ -31,15 +31,27 @@ struct ConnectionLimitsTests {
 
     @Test func aRunningStatementIsCancelledByApplicationName() throws {
         let database = try TestDatabase("limits")
-        let connection = try database.connect(applicationName: "recon reconcile 410000 province")
-        let other = try database.connect(applicationName: "recon reconcile 420000 province")
+        let scope = CancelScope()
+        let connection = try scope.run { try database.connect(applicationName: "recon reconcile 410000 province") }
+        let other = try scope.run { try database.connect(applicationName: "recon reconcile 420000 province") }
+        // The same name opened outside the scope (another worker, another test in this process).
+        let outside = try database.connect(applicationName: "recon reconcile 410000 province")
         let started = Date()
         DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
-            Connection.cancelRunningStatements(applicationNamePrefix: "recon reconcile 410000")
+            scope.cancelRunningStatements(applicationNamePrefix: "recon reconcile 410000")
+        }
+        let elsewhere = DispatchQueue.global()
+        let outsideDone = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outsideResult: Result<Int, any Error>? = nil
+        elsewhere.async {
+            outsideResult = Result { try outside.execute("SELECT 1 AS one FROM pg_sleep(3)").rows.count }
+            outsideDone.signal()
         }
         let error = try #require(throws: PostgresError.self) { try connection.execute("SELECT pg_sleep(30)") }
         #expect(error.sqlState == "57014", "\(error)")
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(try other.execute("SELECT 1 AS one").rows.count == 1, "the other connection was not touched")
+        outsideDone.wait()
+        #expect(try outsideResult?.get() == 1, "a connection of the same name outside the scope was not cancelled")
     }
 }

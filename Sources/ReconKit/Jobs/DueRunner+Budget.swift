@@ -22,13 +22,15 @@ extension DueRunner {
         guard let budget = settings.provinceBudget else { return try body() }
         let results = self.results
         let ministry = self.ministrySlot
+        // The step's own connections are those it opens inside this scope (never another worker's).
+        let scope = CancelScope()
         let watch = BudgetWatch(seconds: budget) {
             results.cancelRunningStatement()
             ministry.connection?.cancelRunningStatement()
-            Connection.cancelRunningStatements(applicationNamePrefix: "recon reconcile \(province)")
-            Connection.cancelRunningStatements(applicationNamePrefix: "recon track \(province)")
+            scope.cancelRunningStatements(applicationNamePrefix: "recon reconcile \(province)")
+            scope.cancelRunningStatements(applicationNamePrefix: "recon track \(province)")
         }
-        let outcome: Result<DueOutcome, any Error> = Result { try body() }
+        let outcome: Result<DueOutcome, any Error> = Result { try scope.run { try body() } }
         guard watch.finish() else { return try outcome.get() }
         let name = (try? config.province(province).name) ?? ""
         let what: String
